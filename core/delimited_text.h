@@ -1,0 +1,30 @@
+// Delimited text as people export it: tab-, comma- or semicolon-separated (detected from the
+// data), or columns aligned with spaces; LF or CRLF line ends; an optional UTF-8 byte-order
+// mark; fields quoted with double quotes, a doubled quote standing for one.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+
+namespace retention {
+
+struct DelimitedText {
+  /// The separator found: '\t', ',', ';', or ' ' for space-aligned columns; '\0' when every
+  /// line holds a single field.
+  char delimiter = '\0';
+  /// Fields of each non-blank line, unquoted; unquoted fields are trimmed of spaces.
+  std::vector<std::vector<std::string>> rows;
+  /// 1-based line of the text where each row starts (blank lines are counted, not kept).
+  std::vector<int> lines;
+};
+
+/// A name for a delimiter in messages: "tab", "comma", "semicolon", "spaces" or "none".
+const char* delimiter_name(char delimiter);
+
+/// Splits the text into rows of fields. Fails only on a quote that is never closed.
+Result<DelimitedText> parse_delimited_text(std::string_view text);
+
+}  // namespace retention

@@ -1,0 +1,44 @@
+#include "growth.h"
+
+#include <cmath>
+
+#include "format.h"
+
+namespace retention {
+
+Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& options) {
+  if (!std::isfinite(options.new_users) || options.new_users < 0) {
+    return Error{"new users per period must be a number >= 0, not " +
+                 format_number(options.new_users)};
+  }
+  if (options.periods < 0 || options.periods > max_growth_periods) {
+    return Error{"the number of periods must be between 0 and " +
+                 std::to_string(max_growth_periods) + ", not " +
+                 std::to_string(options.periods)};
+  }
+  const auto length = static_cast<std::size_t>(options.periods) + 1;
+
+  // Every cohort has the same size, so a cohort of age t has the same rounded users whenever
+  // it started: compute each age once.
+  Growth growth;
+  growth.curve.resize(length);
+  std::vector<double> users_at_age(length);
+  for (std::size_t age = 0; age < length; ++age) {
+    growth.curve[age] = retention_at(curve, static_cast<double>(age));
+    users_at_age[age] = std::round(growth.curve[age] * options.new_users);
+  }
+
+  // Shift the per-age users into each cohort's row and add them up per period.
+  growth.active_users.assign(length, 0.0);
+  growth.by_cohort.assign(length, std::vector<double>(length, 0.0));
+  for (std::size_t start = 0; start < length; ++start) {
+    auto& row = growth.by_cohort[start];
+    for (std::size_t period = start; period < length; ++period) {
+      row[period] = users_at_age[period - start];
+      growth.active_users[period] += row[period];
+    }
+  }
+  return growth;
+}
+
+}  // namespace retention

@@ -1,0 +1,36 @@
+// Growth from a retention curve: every period a new cohort of the same size starts, and the
+// cohort started in period k has round(r(p - k) * new_users) active users in period p.
+#pragma once
+
+#include <vector>
+
+#include "power_curve.h"
+#include "status.h"
+
+namespace retention {
+
+struct GrowthOptions {
+  /// Users in each new cohort.
+  double new_users = 10000;
+  /// Last period simulated: the timeline is periods 0..periods, one cohort starting in each.
+  int periods = 30;
+};
+
+/// The largest number of periods simulated at once (a 10-year daily timeline).
+inline constexpr int max_growth_periods = 3660;
+
+struct Growth {
+  /// r(t) for t = 0..periods.
+  std::vector<double> curve;
+  /// Active users in each period: the sum over cohorts of their rounded users.
+  std::vector<double> active_users;
+  /// by_cohort[k][p]: active users of the cohort started in period k, in period p; 0 before
+  /// the cohort starts.
+  std::vector<std::vector<double>> by_cohort;
+};
+
+/// Simulates growth, refusing a negative or non-finite cohort size and a timeline that is
+/// negative or longer than max_growth_periods.
+Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& options);
+
+}  // namespace retention

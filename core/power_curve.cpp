@@ -1,0 +1,44 @@
+#include "power_curve.h"
+
+#include <cmath>
+#include <string>
+
+#include "format.h"
+
+namespace retention {
+
+double same_event_b(double a) { return 1.0 / (1.0 - a); }
+
+double retention_at(const PowerCurve& curve, double t) {
+  // t^d is taken only for t > 0: pow(0, 0) is 1 in C, which would turn r(0) into
+  // a + 1/(b + c) when d = 0 instead of the defined a + 1/b. c = 0 skips the power, whose
+  // overflow to infinity would otherwise make 0 * inf = NaN.
+  const double growth = t > 0 && curve.c > 0 ? curve.c * std::pow(t, curve.d) : 0.0;
+  return curve.a + 1.0 / (curve.b + growth);
+}
+
+Result<PowerCurve> make_power_curve(double a, double b, double c, double d, CurveForm form) {
+  const auto refuse = [](const char* name, double value, const char* rule) {
+    return Error{"parameter " + std::string(name) + " = " + format_number(value) + " " + rule};
+  };
+  if (!std::isfinite(a) || a < 0 || a >= 1) {
+    return refuse("a", a, "is outside [0, 1): the floor of retention must be below 100%");
+  }
+  if (!std::isfinite(c) || c < 0) return refuse("c", c, "must be a finite number >= 0");
+  if (!std::isfinite(d) || d < 0) return refuse("d", d, "must be a finite number >= 0");
+
+  PowerCurve curve{a, same_event_b(a), c, d};
+  if (form == CurveForm::different_events) {
+    // r(0) = a + 1/b <= 1 needs b >= 1/(1 - a); a small tolerance keeps a fitted b that sits
+    // on that bound from being refused for its last rounding bit.
+    if (!std::isfinite(b) || b < curve.b * (1 - 1e-12)) {
+      return refuse("b", b,
+                    ("must be at least 1 / (1 - a) = " + format_number(curve.b) +
+                     " so that retention at period 0 is at most 100%").c_str());
+    }
+    curve.b = b;
+  }
+  return curve;
+}
+
+}  // namespace retention

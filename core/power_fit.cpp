@@ -1,0 +1,369 @@
+#include "power_fit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <Eigen/Dense>
+#include <unsupported/Eigen/LevenbergMarquardt>
+
+#include "format.h"
+
+namespace retention {
+namespace {
+
+struct Point {
+  double period;
+  double log_period;  // ln t, 0 at t = 0 where it is never used
+  double retention;
+  double sqrt_weight;
+};
+
+// Bound maps (MINUIT): an unbounded u becomes a bounded value, with its derivative.
+struct Mapped {
+  double value;
+  double derivative;
+};
+
+Mapped from_two_sided(double u, double lo, double hi) {
+  return {lo + (hi - lo) * (std::sin(u) + 1) / 2, (hi - lo) * std::cos(u) / 2};
+}
+
+double to_two_sided(double x, double lo, double hi) {
+  return std::asin(std::clamp(2 * (x - lo) / (hi - lo) - 1, -1.0, 1.0));
+}
+
+Mapped from_lower(double u, double lo) {
+  const double root = std::sqrt(u * u + 1);
+  return {lo - 1 + root, u / root};
+}
+
+double to_lower(double x, double lo) {
+  const double shifted = std::max(x - lo, 0.0) + 1;
+  return std::sqrt(shifted * shifted - 1);
+}
+
+// The unbounded vector the solver sees is (u_a, u_c, u_d[, u_b]); in the different-events
+// form b = 1 / (1 - a) + s(u_b), so the bound on b follows a.
+struct Decoded {
+  PowerCurve curve;
+  Mapped a, c, d, excess_b;
+  double floor_b;  // 1 / (1 - a)
+};
+
+Decoded decode(const Eigen::VectorXd& x, CurveForm form) {
+  Decoded p;
+  p.a = from_two_sided(x[0], 0.0, max_floor);
+  p.c = from_lower(x[1], 0.0);
+  p.d = from_lower(x[2], 0.0);
+  p.floor_b = same_event_b(p.a.value);
+  p.excess_b = form == CurveForm::different_events ? from_lower(x[3], 0.0) : Mapped{0, 0};
+  p.curve = {p.a.value, p.floor_b + p.excess_b.value, p.c.value, p.d.value};
+  return p;
+}
+
+Eigen::VectorXd encode(const PowerCurve& curve, CurveForm form) {
+  Eigen::VectorXd x(form == CurveForm::different_events ? 4 : 3);
+  x[0] = to_two_sided(curve.a, 0.0, max_floor);
+  x[1] = to_lower(curve.c, 0.0);
+  x[2] = to_lower(curve.d, 0.0);
+  if (form == CurveForm::different_events) x[3] = to_lower(curve.b - same_event_b(curve.a), 0.0);
+  return x;
+}
+
+// Weighted residuals sqrt(w) (r(t) - y) and their Jacobian in the unbounded parameters.
+struct PowerResiduals : Eigen::DenseFunctor<double> {
+  PowerResiduals(const std::vector<Point>& points, CurveForm form)
+      : DenseFunctor(form == CurveForm::different_events ? 4 : 3,
+                     static_cast<int>(points.size())),
+        points(points),
+        form(form) {}
+
+  int operator()(const InputType& x, ValueType& residuals) const {
+    const PowerCurve curve = decode(x, form).curve;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const Point& point = points[i];
+      residuals[i] = point.sqrt_weight * (retention_at(curve, point.period) - point.retention);
+    }
+    return 0;
+  }
+
+  // Derivatives of r = a + q with q = 1 / g, g = b + c t^d:
+  //   dr/db = -q^2,  dr/dc = -q^2 t^d,  dr/dd = -q^2 c t^d ln t,
+  // and b moves with a through 1 / (1 - a), whose derivative is b_floor^2.
+  int df(const InputType& x, JacobianType& jacobian) const {
+    const Decoded p = decode(x, form);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const Point& point = points[i];
+      const double power = point.period > 0 ? std::pow(point.period, p.d.value) : 0.0;
+      const double growth = p.c.value > 0 ? p.c.value * power : 0.0;
+      const double g = p.curve.b + growth;
+
+      // Past overflow r is flat at a: every term but a's own vanishes.
+      const double q2 = std::isfinite(g) ? 1 / (g * g) : 0.0;
+      const double by_b = -q2;
+      const double by_c = std::isfinite(g) ? -q2 * power : 0.0;
+      const double by_d = std::isfinite(g) ? -q2 * growth * point.log_period : 0.0;
+      const double by_a = 1 + by_b * p.floor_b * p.floor_b;
+
+      const auto row = static_cast<Eigen::Index>(i);
+      jacobian(row, 0) = point.sqrt_weight * by_a * p.a.derivative;
+      jacobian(row, 1) = point.sqrt_weight * by_c * p.c.derivative;
+      jacobian(row, 2) = point.sqrt_weight * by_d * p.d.derivative;
+      if (form == CurveForm::different_events) {
+        jacobian(row, 3) = point.sqrt_weight * by_b * p.excess_b.derivative;
+      }
+    }
+    return 0;
+  }
+
+  const std::vector<Point>& points;
+  CurveForm form;
+};
+
+double sum_of_squares(const std::vector<Point>& points, const PowerCurve& curve) {
+  double total = 0;
+  for (const Point& point : points) {
+    const double residual = retention_at(curve, point.period) - point.retention;
+    total += point.sqrt_weight * point.sqrt_weight * residual * residual;
+  }
+  return total;
+}
+
+// (c, d) for a given floor a and offset b from the line ln(1/(r - a) - b) = ln c + d ln t,
+// through the points where that logarithm exists; (1, 1) when fewer than two do.
+PowerCurve linearised_start(const std::vector<Point>& points, double a, double b) {
+  std::vector<std::pair<double, double>> line;
+  for (const Point& point : points) {
+    if (point.period <= 0 || point.retention <= a) continue;
+    const double excess = 1 / (point.retention - a) - b;
+    if (excess > 0 && std::isfinite(excess)) line.emplace_back(point.log_period, std::log(excess));
+  }
+
+  PowerCurve start{a, b, 1.0, 1.0};
+  if (line.size() < 2) return start;
+  Eigen::MatrixXd design(line.size(), 2);
+  Eigen::VectorXd target(line.size());
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    design(static_cast<Eigen::Index>(i), 0) = 1;
+    design(static_cast<Eigen::Index>(i), 1) = line[i].first;
+    target[static_cast<Eigen::Index>(i)] = line[i].second;
+  }
+  const Eigen::Vector2d coefficients = design.colPivHouseholderQr().solve(target);
+  if (!coefficients.allFinite()) return start;
+  start.c = std::clamp(std::exp(coefficients[0]), 1e-6, 1e6);
+  start.d = std::clamp(coefficients[1], 0.01, 10.0);
+  return start;
+}
+
+// One start per candidate floor: 0 and fractions of the smallest retention after period 0.
+std::vector<PowerCurve> starting_curves(const std::vector<Point>& points, CurveForm form) {
+  double smallest = 1;
+  double at_zero_sum = 0;
+  double at_zero_weight = 0;
+  for (const Point& point : points) {
+    if (point.period > 0) smallest = std::min(smallest, point.retention);
+    if (point.period == 0) {
+      at_zero_sum += point.sqrt_weight * point.sqrt_weight * point.retention;
+      at_zero_weight += point.sqrt_weight * point.sqrt_weight;
+    }
+  }
+
+  std::vector<PowerCurve> starts;
+  for (const double fraction : {0.0, 0.5, 0.8, 0.95}) {
+    const double a = std::min(fraction * smallest, 0.99);
+    if (fraction > 0 && a <= 0) break;
+    double b = same_event_b(a);
+    if (form == CurveForm::different_events && at_zero_weight > 0) {
+      const double at_zero = at_zero_sum / at_zero_weight;
+      if (at_zero > a) b = std::max(b, 1 / (at_zero - a));
+    }
+    starts.push_back(linearised_start(points, a, b));
+  }
+  return starts;
+}
+
+bool is_converged(Eigen::LevenbergMarquardtSpace::Status status) {
+  using namespace Eigen::LevenbergMarquardtSpace;
+  return status == RelativeReductionTooSmall || status == RelativeErrorTooSmall ||
+         status == RelativeErrorAndReductionTooSmall || status == CosinusTooSmall ||
+         status == FtolTooSmall || status == XtolTooSmall || status == GtolTooSmall;
+}
+
+std::string stop_reason(Eigen::LevenbergMarquardtSpace::Status status,
+                        const PowerFitOptions& options) {
+  using namespace Eigen::LevenbergMarquardtSpace;
+  const std::string reduction = format_number(options.reduction_tolerance);
+  const std::string step = format_number(options.step_tolerance);
+  switch (status) {
+    case RelativeReductionTooSmall:
+      return "the sum of squares fell by less than " + reduction + " relative";
+    case RelativeErrorTooSmall:
+      return "the step was below " + step + " relative to the parameters";
+    case RelativeErrorAndReductionTooSmall:
+      return "the sum of squares fell by less than " + reduction + " relative and the step "
+             "was below " + step;
+    case CosinusTooSmall:
+      return "the gradient vanished";
+    case FtolTooSmall:
+    case XtolTooSmall:
+    case GtolTooSmall:
+      return "no further improvement is possible in double precision";
+    case TooManyFunctionEvaluation:
+      return "it reached the limit of " + std::to_string(options.max_evaluations) +
+             " evaluations before any tolerance was met";
+    default:
+      return "the optimiser could not start from the given points";
+  }
+}
+
+// Names the parameters that ended on a bound, or returns "".
+std::string parameters_on_bounds(const PowerCurve& curve, CurveForm form) {
+  constexpr double tolerance = 1e-9;
+  std::string found;
+  const auto add = [&found](const std::string& text) {
+    found += (found.empty() ? "" : ", ") + text;
+  };
+  if (curve.a <= tolerance) add("a is at its lower bound 0");
+  if (curve.a >= max_floor - tolerance) add("a is at its upper bound 1");
+  if (curve.c <= tolerance) add("c is at its lower bound 0");
+  if (curve.d <= tolerance) add("d is at its lower bound 0");
+  const double floor_b = same_event_b(curve.a);
+  if (form == CurveForm::different_events && curve.b - floor_b <= tolerance * floor_b) {
+    add("b is at its lower bound 1 / (1 - a), so r(0) = 100%");
+  }
+  return found;
+}
+
+// Checks the input and turns it into points; the error says which point and why.
+Result<std::vector<Point>> to_points(const std::vector<double>& periods,
+                                     const std::vector<double>& retention,
+                                     const std::vector<double>& weights, CurveForm form) {
+  if (periods.size() != retention.size()) {
+    return Error{"periods and retention must have the same length (" +
+                 std::to_string(periods.size()) + " and " + std::to_string(retention.size()) +
+                 ")"};
+  }
+  if (!weights.empty() && weights.size() != periods.size()) {
+    return Error{"weights must have one value per point (" + std::to_string(weights.size()) +
+                 " for " + std::to_string(periods.size()) + " points)"};
+  }
+
+  std::vector<Point> points;
+  std::set<double> informative_periods;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const std::string where = "point " + std::to_string(i + 1);
+    const double period = periods[i];
+    const double value = retention[i];
+    const double weight = weights.empty() ? 1.0 : weights[i];
+    if (!std::isfinite(period) || period < 0) {
+      return Error{where + ": period " + format_number(period) + " must be a number >= 0"};
+    }
+    if (!std::isfinite(value) || value < 0 || value > 1 + 1e-9) {
+      return Error{where + " (period " + format_number(period) + "): retention " +
+                   format_number(value) + " must be a fraction between 0 and 1"};
+    }
+    if (!std::isfinite(weight) || weight < 0) {
+      return Error{where + " (period " + format_number(period) + "): weight " +
+                   format_number(weight) + " must be a number >= 0"};
+    }
+    if (weight == 0) continue;
+    points.push_back({period, period > 0 ? std::log(period) : 0.0, value, std::sqrt(weight)});
+    // With r(0) = 1 fixed, points at period 0 say nothing about the parameters.
+    if (period > 0 || form == CurveForm::different_events) informative_periods.insert(period);
+  }
+
+  const std::size_t needed = form == CurveForm::different_events ? 4 : 3;
+  if (informative_periods.size() < needed) {
+    const std::string which = form == CurveForm::different_events
+                                  ? "different periods"
+                                  : "different periods after period 0";
+    return Error{"fitting " + std::to_string(needed) + " parameters needs points at " +
+                 std::to_string(needed) + " or more " + which + " with a weight above 0; found " +
+                 std::to_string(informative_periods.size())};
+  }
+  return points;
+}
+
+}  // namespace
+
+Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
+                                        const std::vector<double>& retention,
+                                        const std::vector<double>& weights,
+                                        const PowerFitOptions& options) {
+  auto checked = to_points(periods, retention, weights, options.form);
+  if (!checked) return checked.error();
+  const std::vector<Point>& points = checked.value();
+
+  // Local fits from each deterministic start; the first of equal bests wins.
+  PowerResiduals residuals(points, options.form);
+  PowerFitSummary summary;
+  summary.form = options.form;
+  double best_sum = INFINITY;
+  auto best_status = Eigen::LevenbergMarquardtSpace::NotStarted;
+  const auto starts = starting_curves(points, options.form);
+  for (const PowerCurve& start : starts) {
+    Eigen::VectorXd x = encode(start, options.form);
+    Eigen::LevenbergMarquardt<PowerResiduals> solver(residuals);
+    solver.setMaxfev(options.max_evaluations);
+    solver.setFtol(options.reduction_tolerance);
+    solver.setXtol(options.step_tolerance);
+    const auto status = solver.minimize(x);
+    summary.evaluations += static_cast<int>(solver.nfev());
+
+    const PowerCurve fitted = decode(x, options.form).curve;
+    const double sum = sum_of_squares(points, fitted);
+    if (std::isfinite(sum) && sum < best_sum) {
+      best_sum = sum;
+      best_status = status;
+      summary.curve = fitted;
+      summary.iterations = static_cast<int>(solver.iterations());
+    }
+  }
+
+  // Quality of the winning fit.
+  double weight_sum = 0;
+  double weighted_mean = 0;
+  for (const Point& point : points) {
+    weight_sum += point.sqrt_weight * point.sqrt_weight;
+    weighted_mean += point.sqrt_weight * point.sqrt_weight * point.retention;
+  }
+  weighted_mean /= weight_sum;
+  double total_sum = 0;
+  for (const Point& point : points) {
+    const double deviation = point.retention - weighted_mean;
+    total_sum += point.sqrt_weight * point.sqrt_weight * deviation * deviation;
+  }
+  summary.rmse = std::sqrt(best_sum / weight_sum);
+  summary.r_squared = total_sum > 0 ? 1 - best_sum / total_sum : 0.0;
+
+  // Status and the sentence that explains it.
+  const std::string tally = std::to_string(summary.iterations) + " iterations (best of " +
+                            std::to_string(starts.size()) + " starts)";
+  const std::string quality = "; RMSE " + format_number(summary.rmse);
+  const std::string flat =
+      total_sum > 0 ? "" : "; R² is undefined because all observed values are equal";
+  if (!std::isfinite(best_sum)) {
+    summary.status = FitStatus::failed;
+    summary.message = "the fit failed: no start gave a finite sum of squares";
+    return summary;
+  }
+  const std::string reason = stop_reason(best_status, options);
+  const std::string on_bounds = parameters_on_bounds(summary.curve, options.form);
+  if (best_status == Eigen::LevenbergMarquardtSpace::TooManyFunctionEvaluation) {
+    summary.status = FitStatus::iteration_limit;
+    summary.message = "stopped after " + tally + ": " + reason + quality + flat;
+  } else if (!is_converged(best_status)) {
+    summary.status = FitStatus::failed;
+    summary.message = "the fit failed after " + tally + ": " + reason + quality + flat;
+  } else if (!on_bounds.empty()) {
+    summary.status = FitStatus::hit_bound;
+    summary.message = "converged on a bound after " + tally + ": " + on_bounds + quality + flat;
+  } else {
+    summary.status = FitStatus::converged;
+    summary.message = "converged after " + tally + ": " + reason + quality + flat;
+  }
+  return summary;
+}
+
+}  // namespace retention

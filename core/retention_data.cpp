@@ -1,0 +1,247 @@
+#include "retention_data.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "delimited_text.h"
+#include "format.h"
+#include "number_text.h"
+
+namespace retention {
+namespace {
+
+constexpr std::array period_names{"period", "periods"};
+constexpr std::array retention_names{"retention", "retention_fact", "retention_rate"};
+constexpr std::array weight_names{"weight", "cohort_size", "users"};
+
+std::string lowercase(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return lower;
+}
+
+template <std::size_t N>
+int find_column(const std::vector<std::string>& header,
+                const std::array<const char*, N>& names) {
+  for (std::size_t column = 0; column < header.size(); ++column) {
+    const std::string name = lowercase(header[column]);
+    for (const char* wanted : names) {
+      if (name == wanted) return static_cast<int>(column);
+    }
+  }
+  return -1;
+}
+
+std::string quoted(std::string_view text) {
+  constexpr std::size_t shown = 40;
+  if (text.size() <= shown) return "\"" + std::string(text) + "\"";
+  return "\"" + std::string(text.substr(0, shown)) + "…\"";
+}
+
+std::string list_of(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + quoted(name);
+  return text;
+}
+
+// Where a cell is, for messages: "row 4, column 2 (retention)".
+struct Cell {
+  int row;
+  int column;  // 0-based
+  std::string name;
+
+  std::string where() const {
+    return "row " + std::to_string(row) + ", column " + std::to_string(column + 1) + " (" +
+           name + ")";
+  }
+  Error error(const std::string& what) const { return {where() + ": " + what, row, column + 1}; }
+};
+
+// A cell's number; a decimal comma ("0,55") is read as a decimal point when commas do not
+// separate the columns, and the caller is told so it can say it.
+struct CellNumber {
+  double value = 0;
+  bool had_percent_sign = false;
+  bool had_decimal_comma = false;
+};
+
+Result<CellNumber> read_number(std::string_view text, const Cell& cell, char delimiter) {
+  if (text.empty()) return cell.error("the cell is empty; fill it in or remove the row");
+  CellNumber number;
+  std::string_view digits = text;
+  if (digits.back() == '%') {
+    number.had_percent_sign = true;
+    digits.remove_suffix(1);
+    while (!digits.empty() && digits.back() == ' ') digits.remove_suffix(1);
+  }
+  std::optional<double> value = parse_number(digits);
+  if (!value && delimiter != ',' && std::count(digits.begin(), digits.end(), ',') == 1) {
+    std::string with_point(digits);
+    std::replace(with_point.begin(), with_point.end(), ',', '.');
+    value = parse_number(with_point);
+    number.had_decimal_comma = value.has_value();
+  }
+  if (!value) {
+    return cell.error(quoted(text) + " is not a number; write a fraction such as 0.55 or a "
+                      "percentage such as 55%");
+  }
+  if (!std::isfinite(*value)) {
+    return cell.error(quoted(text) + " is not a finite number; replace it with a value or "
+                      "remove the row");
+  }
+  number.value = *value;
+  return number;
+}
+
+}  // namespace
+
+Result<RetentionData> parse_retention(std::string_view text) {
+  auto parsed = parse_delimited_text(text);
+  if (!parsed) return parsed.error();
+  const DelimitedText& table = parsed.value();
+  if (table.rows.empty()) {
+    return Error{"the text is empty; load a file or paste two columns, period and retention"};
+  }
+  RetentionData data;
+
+  const auto& first = table.rows.front();
+  if (first.size() < 2) {
+    return Error{"row " + std::to_string(table.lines.front()) + ": found one column (" +
+                     quoted(first[0]) + ", separated by " + delimiter_name(table.delimiter) +
+                     "); give two, period and retention, separated by tabs, commas or "
+                     "semicolons",
+                 table.lines.front(), 0};
+  }
+
+  // Header: a first row whose first two cells are not both numbers names the columns.
+  const bool has_header = !parse_number(first[0]) || !parse_number(first[1]);
+  int period_column = 0;
+  int retention_column = 1;
+  int weight_column = -1;
+  std::vector<std::string> names = {"period", "retention"};
+  if (has_header) {
+    period_column = find_column(first, period_names);
+    retention_column = find_column(first, retention_names);
+    weight_column = find_column(first, weight_names);
+    names = first;
+    if (period_column < 0 || retention_column < 0) {
+      const char* missing = period_column < 0 ? "period" : "retention";
+      return Error{"row " + std::to_string(table.lines.front()) + ": no column named " +
+                       missing + " (found " + list_of(first) +
+                       "); name the columns period and retention",
+                   table.lines.front(), 0};
+    }
+  } else {
+    data.notes.push_back("there is no header row, so column 1 is read as period and column 2 "
+                         "as retention");
+  }
+  if (table.rows.size() == (has_header ? 1u : 0u)) {
+    return Error{"there is a header but no data rows; add one row per period under it",
+                 table.lines.front(), 0};
+  }
+
+  // Cells: numbers, kept as found until the scale (fraction or percent) is known.
+  const std::size_t width = static_cast<std::size_t>(
+      std::max({period_column, retention_column, weight_column}) + 1);
+  bool any_percent_sign = false;
+  bool any_decimal_comma = false;
+  int percent_sign_row = 0;
+  std::size_t largest = 0;
+  for (std::size_t r = has_header ? 1 : 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    const int line = table.lines[r];
+    if (row.size() < width) {
+      return Error{"row " + std::to_string(line) + " has " + std::to_string(row.size()) +
+                       (row.size() == 1 ? " column" : " columns") + " but the header needs " +
+                       std::to_string(width) + "; fill in the missing cells or remove the row",
+                   line, static_cast<int>(row.size()) + 1};
+    }
+
+    const Cell period_cell{line, period_column, names[period_column]};
+    auto period = read_number(row[period_column], period_cell, table.delimiter);
+    if (!period) return period.error();
+    const double t = period->value;
+    if (t < 0 || t != std::floor(t)) {
+      return period_cell.error(quoted(row[period_column]) + " is not a whole number >= 0; "
+                               "periods count from 0, the period the cohort started");
+    }
+
+    const Cell retention_cell{line, retention_column, names[retention_column]};
+    auto value = read_number(row[retention_column], retention_cell, table.delimiter);
+    if (!value) return value.error();
+    if (value->value < 0) {
+      return retention_cell.error(quoted(row[retention_column]) + " is negative; retention "
+                                  "is a share of the cohort, 0 or more");
+    }
+    if (value->had_percent_sign && !any_percent_sign) percent_sign_row = line;
+    any_percent_sign = any_percent_sign || value->had_percent_sign;
+    any_decimal_comma = any_decimal_comma || value->had_decimal_comma;
+
+    if (weight_column >= 0) {
+      const Cell weight_cell{line, weight_column, names[weight_column]};
+      auto weight = read_number(row[weight_column], weight_cell, table.delimiter);
+      if (!weight) return weight.error();
+      if (weight->value < 0) {
+        return weight_cell.error(quoted(row[weight_column]) + " is negative; a weight is 0 "
+                                 "or more");
+      }
+      any_decimal_comma = any_decimal_comma || weight->had_decimal_comma;
+      data.weights.push_back(weight->value);
+    }
+
+    if (data.retention.empty() || value->value > data.retention[largest]) {
+      largest = data.retention.size();
+    }
+    data.periods.push_back(t);
+    data.retention.push_back(value->value);
+    data.rows.push_back(line);
+  }
+
+  // Scale: a % sign anywhere, or a value too large to be a fraction, means percentages.
+  // Values just above 1 are neither clearly: say so rather than guess.
+  const double peak = data.retention[largest];
+  const Cell peak_cell{data.rows[largest], retention_column, names[retention_column]};
+  if (any_percent_sign) {
+    data.percent = true;
+    data.notes.push_back("retention is read as percentages because row " +
+                         std::to_string(percent_sign_row) + " has a % sign");
+  } else if (peak > 1 && peak < 2) {
+    return peak_cell.error(format_number(peak) + " is above 1; if the column holds "
+                           "percentages, write them from 0 to 100 or with a % sign, and if it "
+                           "holds fractions, retention cannot exceed 1");
+  } else if (peak >= 2) {
+    data.percent = true;
+    data.notes.push_back("retention is read as percentages because the largest value, " +
+                         format_number(peak) + " in row " + std::to_string(peak_cell.row) +
+                         ", is above 1");
+  }
+  if (data.percent) {
+    if (peak > 100 + 1e-9) {
+      return peak_cell.error(format_number(peak) + "% is above 100%; retention cannot exceed "
+                             "the cohort");
+    }
+    for (double& value : data.retention) value /= 100;
+  }
+  if (any_decimal_comma) {
+    data.notes.push_back("decimal commas such as 0,55 are read as decimal points");
+  }
+
+  // Repeated periods are kept (each is a point), but a person should know.
+  std::map<double, int> first_row_of_period;
+  for (std::size_t i = 0; i < data.periods.size(); ++i) {
+    const auto [found, inserted] = first_row_of_period.emplace(data.periods[i], data.rows[i]);
+    if (!inserted) {
+      data.notes.push_back("period " + format_number(data.periods[i]) + " appears in rows " +
+                           std::to_string(found->second) + " and " +
+                           std::to_string(data.rows[i]) + "; both points are used");
+    }
+  }
+  return data;
+}
+
+}  // namespace retention

@@ -1,0 +1,336 @@
+// The page's charts. Each is created once; views hand it new engine results and it redraws
+// with `update('none')`, so dragging a slider reuses one Chart object instead of rebuilding it.
+//
+// Chart.js is loaded by a classic <script> (its UMD build) and read from the global object.
+
+import { LOCALE, formatCount, formatPercent } from './format.js';
+
+const Chart = globalThis.Chart;
+
+const ACCENT = '#1d4ed8';
+const ACCENT_FILL = 'rgba(29, 78, 216, 0.14)';
+const FIT_COLOUR = '#d9480f';
+const GRID = '#e9edf1';
+const TEXT = '#5b6876';
+
+/** Stops of the cohort ramp, oldest cohort first; style.css draws the same ramp as a key. */
+const COHORT_RAMP = [
+  { hue: 224, saturation: 64, lightness: 24 },
+  { hue: 200, saturation: 70, lightness: 48 },
+  { hue: 176, saturation: 60, lightness: 78 },
+];
+
+let defaultsConfigured = false;
+
+/** Sets what every chart shares; call before creating the first chart. */
+export function configureChartDefaults() {
+  if (defaultsConfigured) return;
+  defaultsConfigured = true;
+
+  // Animations would replay on every slider step and make dragging lag behind the pointer.
+  Chart.defaults.animation = false;
+  Chart.defaults.responsive = true;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.locale = LOCALE;
+  Chart.defaults.color = TEXT;
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  Chart.defaults.font.size = 12;
+  Chart.defaults.plugins.tooltip.backgroundColor = 'rgba(31, 41, 51, 0.92)';
+  Chart.defaults.plugins.tooltip.padding = 8;
+  Chart.defaults.plugins.legend.labels.boxWidth = 12;
+  Chart.defaults.plugins.legend.labels.boxHeight = 12;
+
+  Chart.Interaction.modes.cohortBand = cohortBandMode;
+}
+
+/**
+ * Interaction mode for a stacked area chart: the band under the pointer at the nearest period.
+ * Chart.js's own modes either list every dataset (unreadable with 91 cohorts) or pick the
+ * nearest band edge, which is often the band above or below the one being pointed at.
+ */
+function cohortBandMode(chart, event) {
+  const position = Chart.helpers.getRelativePosition(event, chart);
+  const area = chart.chartArea;
+  if (position.x < area.left || position.x > area.right) return [];
+  if (position.y < area.top || position.y > area.bottom) return [];
+
+  const index = Math.round(chart.scales.x.getValueForPixel(position.x));
+
+  // Bands stack upwards from dataset 0, so the first band whose top lies above the pointer
+  // (a smaller pixel y) is the one that contains it.
+  for (let datasetIndex = 0; datasetIndex < chart.data.datasets.length; datasetIndex += 1) {
+    const meta = chart.getDatasetMeta(datasetIndex);
+    const element = meta.data[index];
+    if (!meta.hidden && element && position.y >= element.y) {
+      return [{ element, datasetIndex, index }];
+    }
+  }
+  return [];
+}
+
+/** Colour of cohort `index` out of `count`, on a ramp from dark (oldest) to light (newest). */
+function cohortColour(index, count) {
+  const position = count > 1 ? index / (count - 1) : 0;
+  const segment = Math.min(Math.floor(position * 2), 1);
+  const local = position * 2 - segment;
+  const from = COHORT_RAMP[segment];
+  const to = COHORT_RAMP[segment + 1];
+  const mix = (key) => from[key] + (to[key] - from[key]) * local;
+  return `hsl(${mix('hue')} ${mix('saturation')}% ${mix('lightness')}%)`;
+}
+
+function periodLabels(length) {
+  return Array.from({ length }, (_, period) => period);
+}
+
+function periodAxis() {
+  return {
+    title: { display: true, text: 'Period' },
+    grid: { color: GRID },
+    ticks: { maxRotation: 0, autoSkipPadding: 12 },
+  };
+}
+
+function retentionAxis() {
+  return {
+    min: 0,
+    suggestedMax: 1,
+    title: { display: true, text: 'Retention' },
+    grid: { color: GRID },
+    ticks: { callback: (value) => formatPercent(value) },
+  };
+}
+
+function usersAxis(stacked) {
+  return {
+    stacked,
+    beginAtZero: true,
+    title: { display: true, text: 'Active users' },
+    grid: { color: GRID },
+    ticks: { callback: (value) => formatCount(value) },
+  };
+}
+
+/** Retention r(t) by period, as a line. */
+export function createRetentionCurveChart(canvas) {
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: [],
+      datasets: [{
+        label: 'Retention',
+        data: [],
+        borderColor: ACCENT,
+        borderWidth: 2,
+        pointRadius: 0,
+        pointHoverRadius: 4,
+      }],
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items) => `Period ${items[0].label}`,
+            label: (item) => `Retention ${formatPercent(item.parsed.y, 1)}`,
+          },
+        },
+      },
+      scales: { x: periodAxis(), y: retentionAxis() },
+    },
+  });
+
+  return {
+    chart,
+    /** @param {Float64Array} curve r(t) for t = 0..periods. */
+    update(curve) {
+      chart.data.labels = periodLabels(curve.length);
+      chart.data.datasets[0].data = Array.from(curve);
+      chart.update('none');
+    },
+  };
+}
+
+/** Active users by period, as a filled area. */
+export function createActiveUsersChart(canvas) {
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: [],
+      datasets: [{
+        label: 'Active users',
+        data: [],
+        borderColor: ACCENT,
+        backgroundColor: ACCENT_FILL,
+        borderWidth: 2,
+        fill: 'origin',
+        pointRadius: 0,
+        pointHoverRadius: 4,
+      }],
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items) => `Period ${items[0].label}`,
+            label: (item) => `${formatCount(item.parsed.y)} active users`,
+          },
+        },
+      },
+      scales: { x: periodAxis(), y: usersAxis(false) },
+    },
+  });
+
+  return {
+    chart,
+    /** @param {Float64Array} activeUsers Active users in each period 0..periods. */
+    update(activeUsers) {
+      chart.data.labels = periodLabels(activeUsers.length);
+      chart.data.datasets[0].data = Array.from(activeUsers);
+      chart.update('none');
+    },
+  };
+}
+
+function cohortDataset(cohortIndex, cohortCount) {
+  const colour = cohortColour(cohortIndex, cohortCount);
+  return {
+    label: `Cohort of period ${cohortIndex}`,
+    data: [],
+    backgroundColor: colour,
+    // A border in the band's own colour hides the hairline seams that anti-aliasing leaves
+    // between adjacent filled areas.
+    borderColor: colour,
+    borderWidth: 1,
+    fill: cohortIndex === 0 ? 'origin' : '-1',
+    pointRadius: 0,
+    pointHoverRadius: 0,
+  };
+}
+
+/**
+ * Active users stacked by cohort, oldest cohort at the bottom. With up to 91 cohorts there is
+ * no legend; colour says the cohort's age and the tooltip names the band under the pointer.
+ */
+export function createCohortChart(canvas) {
+  /** Engine totals per period, shown in the tooltip footer. */
+  let totals = new Float64Array(0);
+
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: { labels: [], datasets: [] },
+    options: {
+      interaction: { mode: 'cohortBand', intersect: false },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items) => `Period ${items[0].label}`,
+            label: (item) => {
+              const started = item.datasetIndex;
+              const age = item.dataIndex - started;
+              return `Cohort of period ${started} (age ${age}): ${formatCount(item.parsed.y)}`;
+            },
+            footer: (items) => `All cohorts: ${formatCount(totals[items[0].dataIndex])}`,
+          },
+        },
+      },
+      scales: { x: periodAxis(), y: usersAxis(true) },
+    },
+  });
+
+  return {
+    chart,
+    /**
+     * @param {Float64Array[]} cohorts cohorts[k][p]: users of the cohort started in period k.
+     * @param {Float64Array} activeUsers The engine's total for each period.
+     */
+    update(cohorts, activeUsers) {
+      totals = activeUsers;
+      const datasets = chart.data.datasets;
+
+      // The colour of a cohort depends on how many there are, so a new period count restyles
+      // every band; otherwise only the data changes.
+      if (datasets.length !== cohorts.length) {
+        chart.data.datasets = cohorts.map((_, index) => cohortDataset(index, cohorts.length));
+      }
+      chart.data.labels = periodLabels(activeUsers.length);
+      cohorts.forEach((users, index) => {
+        chart.data.datasets[index].data = Array.from(users);
+      });
+      chart.update('none');
+    },
+  };
+}
+
+/** Observed retention as points and the fitted curve as a dotted line over the horizon. */
+export function createFitChart(canvas) {
+  const chart = new Chart(canvas, {
+    type: 'scatter',
+    data: {
+      datasets: [
+        {
+          label: 'Observed',
+          data: [],
+          order: 0,
+          backgroundColor: ACCENT,
+          borderColor: '#ffffff',
+          borderWidth: 1.5,
+          pointRadius: 5,
+          pointHoverRadius: 7,
+        },
+        {
+          label: 'Fitted curve',
+          data: [],
+          order: 1,
+          showLine: true,
+          borderColor: FIT_COLOUR,
+          borderWidth: 2,
+          borderDash: [2, 4],
+          borderCapStyle: 'round',
+          pointRadius: 0,
+          pointHoverRadius: 4,
+          pointHoverBackgroundColor: FIT_COLOUR,
+        },
+      ],
+    },
+    options: {
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      plugins: {
+        legend: { position: 'top', align: 'end' },
+        tooltip: {
+          callbacks: {
+            title: (items) => `Period ${items[0].parsed.x}`,
+            label: (item) => `${item.dataset.label}: ${formatPercent(item.parsed.y, 2)}`,
+          },
+        },
+      },
+      scales: {
+        x: { ...periodAxis(), type: 'linear', min: 0 },
+        y: retentionAxis(),
+      },
+    },
+  });
+
+  return {
+    chart,
+    /**
+     * @param {{ periods: number[], retention: number[] }} observed Points that were fitted.
+     * @param {{ periods: Float64Array, retention: Float64Array }} forecast The fitted curve.
+     */
+    update(observed, forecast) {
+      chart.data.datasets[0].data = observed.periods.map((period, index) => ({
+        x: period,
+        y: observed.retention[index],
+      }));
+      chart.data.datasets[1].data = Array.from(forecast.periods, (period, index) => ({
+        x: period,
+        y: forecast.retention[index],
+      }));
+      chart.update('none');
+    },
+  };
+}

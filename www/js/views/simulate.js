@@ -1,0 +1,126 @@
+// "Simulate growth": a retention curve set by sliders, and the active users it implies when a
+// new cohort arrives every period. The engine simulates; this view only reads the controls
+// and hands the results to the charts.
+
+import { isFailure } from '../engine.js';
+import {
+  createActiveUsersChart,
+  createCohortChart,
+  createRetentionCurveChart,
+} from '../charts.js';
+import { formatCount, formatFixed } from '../format.js';
+import { selectValue } from '../select.js';
+
+const CURVE_PARAMETERS = ['a', 'c', 'd'];
+
+/**
+ * @param {HTMLElement} root The view's <section>.
+ * @param {import('../../../wasm/retention-core').RetentionCore} core
+ */
+export function createSimulateView(root, core) {
+  const defaults = core.defaults().simulate;
+  const find = (selector) => root.querySelector(selector);
+
+  const periodsSelect = find('#sim-periods');
+  const newUsersSelect = find('#sim-new-users');
+  const errorBox = find('#sim-error');
+  const headline = find('#sim-headline');
+  const lastPeriod = find('#sim-last-period');
+  const derivedB = find('#sim-b');
+
+  const curveChart = createRetentionCurveChart(find('#sim-curve-chart'));
+  const activeChart = createActiveUsersChart(find('#sim-active-chart'));
+  const cohortChart = createCohortChart(find('#sim-cohort-chart'));
+
+  /** The curve parameters last taken from the controls. */
+  const curve = { a: defaults.a, c: defaults.c, d: defaults.d };
+
+  // Many input events can arrive between two frames while a slider is dragged; simulating
+  // once per frame keeps the page responsive and still draws every frame the person sees.
+  let pendingFrame = 0;
+  function scheduleRender() {
+    if (pendingFrame) return;
+    pendingFrame = requestAnimationFrame(() => {
+      pendingFrame = 0;
+      render();
+    });
+  }
+
+  function render() {
+    const result = core.simulate({
+      ...curve,
+      newUsers: Number(newUsersSelect.value),
+      periods: Number(periodsSelect.value),
+    });
+    if (isFailure(result)) {
+      // The charts keep the last simulation that worked; the message says why this one did not.
+      errorBox.textContent = result.error.message;
+      errorBox.hidden = false;
+      return;
+    }
+    errorBox.hidden = true;
+
+    const last = result.activeUsers.length - 1;
+    lastPeriod.textContent = String(last);
+    headline.textContent = formatCount(result.activeUsers[last]);
+    derivedB.textContent = formatFixed(result.parameters.b, 4);
+
+    curveChart.update(result.curve);
+    activeChart.update(result.activeUsers);
+    cohortChart.update(result.cohorts, result.activeUsers);
+  }
+
+  for (const name of CURVE_PARAMETERS) {
+    bindSlider(find(`#sim-${name}-range`), find(`#sim-${name}-number`), curve[name], (value) => {
+      curve[name] = value;
+      scheduleRender();
+    });
+  }
+
+  selectValue(periodsSelect, defaults.periods, formatCount);
+  selectValue(newUsersSelect, defaults.newUsers, formatCount);
+  periodsSelect.addEventListener('change', scheduleRender);
+  newUsersSelect.addEventListener('change', scheduleRender);
+
+  render();
+}
+
+/**
+ * Keeps a range input and a number input showing one value. The number input accepts values
+ * finer than the slider's step; a value outside the slider's range is marked and not used.
+ */
+function bindSlider(range, number, initial, onValue) {
+  range.value = String(initial);
+  number.value = String(initial);
+  let applied = initial;
+
+  range.addEventListener('input', () => {
+    applied = range.valueAsNumber;
+    number.value = range.value;
+    number.removeAttribute('aria-invalid');
+    onValue(applied);
+  });
+
+  number.addEventListener('input', () => {
+    const value = number.valueAsNumber;
+    const usable = Number.isFinite(value)
+      && value >= Number(range.min) && value <= Number(range.max);
+    if (!usable) {
+      number.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    number.removeAttribute('aria-invalid');
+    applied = value;
+    range.value = number.value;
+    onValue(applied);
+  });
+
+  // On leaving the field, an unusable entry goes back to the value in use, so the number shown
+  // is always the one the charts were drawn with.
+  number.addEventListener('change', () => {
+    if (number.getAttribute('aria-invalid') === 'true') {
+      number.value = String(applied);
+      number.removeAttribute('aria-invalid');
+    }
+  });
+}
