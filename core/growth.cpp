@@ -21,10 +21,9 @@ Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& opt
   // Every cohort has the same size, so a cohort of age t has the same rounded users whenever
   // it started: compute each age once.
   Growth growth;
-  growth.curve.resize(length);
+  growth.curve = curve_values(curve, options.periods);
   std::vector<double> users_at_age(length);
   for (std::size_t age = 0; age < length; ++age) {
-    growth.curve[age] = retention_at(curve, static_cast<double>(age));
     users_at_age[age] = std::round(growth.curve[age] * options.new_users);
   }
 

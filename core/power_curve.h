@@ -9,6 +9,8 @@
 // Bounds: 0 <= a < 1, c >= 0, d >= 0.
 #pragma once
 
+#include <vector>
+
 #include "status.h"
 
 namespace retention {
@@ -20,7 +22,14 @@ struct PowerCurve {
   double b = 1;
   double c = 0;
   double d = 0;
+  CurveForm form = CurveForm::same_event;
 };
+
+/// The curve Retention Lab opens with: about two in three users return after one period and
+/// 3% stay for good, a common shape for consumer apps.
+inline constexpr double default_a = 0.03;
+inline constexpr double default_c = 0.55;
+inline constexpr double default_d = 1.5;
 
 /// The largest a accepted; a = 1 would make b = 1 / (1 - a) infinite.
 inline constexpr double max_floor = 1.0 - 1e-9;
@@ -28,8 +37,12 @@ inline constexpr double max_floor = 1.0 - 1e-9;
 /// b of the same-event form: the value that makes r(0) = 1.
 double same_event_b(double a);
 
-/// Retention at period t >= 0. r(0) is a + 1/b exactly, whatever d is: 0^0 never enters.
+/// Retention at period t >= 0. r(0) is a + 1/b whatever d is (0^0 never enters), and exactly 1
+/// in the same-event form.
 double retention_at(const PowerCurve& curve, double t);
+
+/// r(t) for t = 0..last_period.
+std::vector<double> curve_values(const PowerCurve& curve, int last_period);
 
 /// Checks the bounds and builds a curve. In the same-event form b is derived from a and any
 /// b given is ignored. Errors name the parameter and its value.

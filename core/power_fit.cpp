@@ -58,7 +58,7 @@ Decoded decode(const Eigen::VectorXd& x, CurveForm form) {
   p.d = from_lower(x[2], 0.0);
   p.floor_b = same_event_b(p.a.value);
   p.excess_b = form == CurveForm::different_events ? from_lower(x[3], 0.0) : Mapped{0, 0};
-  p.curve = {p.a.value, p.floor_b + p.excess_b.value, p.c.value, p.d.value};
+  p.curve = {p.a.value, p.floor_b + p.excess_b.value, p.c.value, p.d.value, form};
   return p;
 }
 
@@ -132,7 +132,8 @@ double sum_of_squares(const std::vector<Point>& points, const PowerCurve& curve)
 
 // (c, d) for a given floor a and offset b from the line ln(1/(r - a) - b) = ln c + d ln t,
 // through the points where that logarithm exists; (1, 1) when fewer than two do.
-PowerCurve linearised_start(const std::vector<Point>& points, double a, double b) {
+PowerCurve linearised_start(const std::vector<Point>& points, double a, double b,
+                            CurveForm form) {
   std::vector<std::pair<double, double>> line;
   for (const Point& point : points) {
     if (point.period <= 0 || point.retention <= a) continue;
@@ -140,7 +141,7 @@ PowerCurve linearised_start(const std::vector<Point>& points, double a, double b
     if (excess > 0 && std::isfinite(excess)) line.emplace_back(point.log_period, std::log(excess));
   }
 
-  PowerCurve start{a, b, 1.0, 1.0};
+  PowerCurve start{a, b, 1.0, 1.0, form};
   if (line.size() < 2) return start;
   Eigen::MatrixXd design(line.size(), 2);
   Eigen::VectorXd target(line.size());
@@ -178,7 +179,7 @@ std::vector<PowerCurve> starting_curves(const std::vector<Point>& points, CurveF
       const double at_zero = at_zero_sum / at_zero_weight;
       if (at_zero > a) b = std::max(b, 1 / (at_zero - a));
     }
-    starts.push_back(linearised_start(points, a, b));
+    starts.push_back(linearised_start(points, a, b, form));
   }
   return starts;
 }

@@ -23,6 +23,11 @@
 
 namespace retention {
 
+/// Last period of a forecast when the caller names none.
+inline constexpr int default_forecast_horizon = 30;
+/// The longest forecast returned at once (ten years of days).
+inline constexpr int max_forecast_horizon = 3660;
+
 struct PowerFitOptions {
   /// Which form of the curve to fit; the same-event form fixes r(0) = 1.
   CurveForm form = CurveForm::same_event;

@@ -14,7 +14,7 @@ PowerCurve same_event(double a, double c, double d) {
 TEST(PowerCurve, SameEventStartsAtOneForEveryShape) {
   for (const double a : {0.0, 0.03, 0.5, 0.99}) {
     for (const double d : {0.0, 0.5, 1.5, 5.0}) {
-      EXPECT_DOUBLE_EQ(1.0, retention_at(same_event(a, 0.55, d), 0)) << "a=" << a << " d=" << d;
+      EXPECT_EQ(1.0, retention_at(same_event(a, 0.55, d), 0)) << "a=" << a << " d=" << d;
     }
   }
 }
