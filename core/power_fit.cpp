@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include <Eigen/Dense>
 #include <unsupported/Eigen/LevenbergMarquardt>
 
+#include "fit/curve_points.h"
+#include "fit/lm_stop.h"
 #include "format.h"
 
 namespace retention {
@@ -184,40 +185,6 @@ std::vector<PowerCurve> starting_curves(const std::vector<Point>& points, CurveF
   return starts;
 }
 
-bool is_converged(Eigen::LevenbergMarquardtSpace::Status status) {
-  using namespace Eigen::LevenbergMarquardtSpace;
-  return status == RelativeReductionTooSmall || status == RelativeErrorTooSmall ||
-         status == RelativeErrorAndReductionTooSmall || status == CosinusTooSmall ||
-         status == FtolTooSmall || status == XtolTooSmall || status == GtolTooSmall;
-}
-
-std::string stop_reason(Eigen::LevenbergMarquardtSpace::Status status,
-                        const PowerFitOptions& options) {
-  using namespace Eigen::LevenbergMarquardtSpace;
-  const std::string reduction = format_number(options.reduction_tolerance);
-  const std::string step = format_number(options.step_tolerance);
-  switch (status) {
-    case RelativeReductionTooSmall:
-      return "the sum of squares fell by less than " + reduction + " relative";
-    case RelativeErrorTooSmall:
-      return "the step was below " + step + " relative to the parameters";
-    case RelativeErrorAndReductionTooSmall:
-      return "the sum of squares fell by less than " + reduction + " relative and the step "
-             "was below " + step;
-    case CosinusTooSmall:
-      return "the gradient vanished";
-    case FtolTooSmall:
-    case XtolTooSmall:
-    case GtolTooSmall:
-      return "no further improvement is possible in double precision";
-    case TooManyFunctionEvaluation:
-      return "it reached the limit of " + std::to_string(options.max_evaluations) +
-             " evaluations before any tolerance was met";
-    default:
-      return "the optimiser could not start from the given points";
-  }
-}
-
 // Names the parameters that ended on a bound, or returns "".
 std::string parameters_on_bounds(const PowerCurve& curve, CurveForm form) {
   constexpr double tolerance = 1e-9;
@@ -236,65 +203,22 @@ std::string parameters_on_bounds(const PowerCurve& curve, CurveForm form) {
   return found;
 }
 
-// Checks the input and turns it into points; the error says which point and why.
-Result<std::vector<Point>> to_points(const std::vector<double>& periods,
-                                     const std::vector<double>& retention,
-                                     const std::vector<double>& weights, CurveForm form) {
-  if (periods.size() != retention.size()) {
-    return Error{"periods and retention must have the same length (" +
-                 std::to_string(periods.size()) + " and " + std::to_string(retention.size()) +
-                 ")"};
-  }
-  if (!weights.empty() && weights.size() != periods.size()) {
-    return Error{"weights must have one value per point (" + std::to_string(weights.size()) +
-                 " for " + std::to_string(periods.size()) + " points)"};
-  }
-
-  std::vector<Point> points;
-  std::set<double> informative_periods;
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    const std::string where = "point " + std::to_string(i + 1);
-    const double period = periods[i];
-    const double value = retention[i];
-    const double weight = weights.empty() ? 1.0 : weights[i];
-    if (!std::isfinite(period) || period < 0) {
-      return Error{where + ": period " + format_number(period) + " must be a number >= 0"};
-    }
-    if (!std::isfinite(value) || value < 0 || value > 1 + 1e-9) {
-      return Error{where + " (period " + format_number(period) + "): retention " +
-                   format_number(value) + " must be a fraction between 0 and 1"};
-    }
-    if (!std::isfinite(weight) || weight < 0) {
-      return Error{where + " (period " + format_number(period) + "): weight " +
-                   format_number(weight) + " must be a number >= 0"};
-    }
-    if (weight == 0) continue;
-    points.push_back({period, period > 0 ? std::log(period) : 0.0, value, std::sqrt(weight)});
-    // With r(0) = 1 fixed, points at period 0 say nothing about the parameters.
-    if (period > 0 || form == CurveForm::different_events) informative_periods.insert(period);
-  }
-
-  const std::size_t needed = form == CurveForm::different_events ? 4 : 3;
-  if (informative_periods.size() < needed) {
-    const std::string which = form == CurveForm::different_events
-                                  ? "different periods"
-                                  : "different periods after period 0";
-    return Error{"fitting " + std::to_string(needed) + " parameters needs points at " +
-                 std::to_string(needed) + " or more " + which + " with a weight above 0; found " +
-                 std::to_string(informative_periods.size())};
-  }
-  return points;
-}
-
 }  // namespace
 
 Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
                                         const std::vector<double>& retention,
                                         const std::vector<double>& weights,
                                         const PowerFitOptions& options) {
-  auto checked = to_points(periods, retention, weights, options.form);
+  const bool free_start = options.form == CurveForm::different_events;
+  auto checked = checked_curve({periods, retention, weights}, free_start ? 4 : 3, free_start);
   if (!checked) return checked.error();
-  const std::vector<Point>& points = checked.value();
+  const ObservedCurve& curve = checked.value();
+  std::vector<Point> points;
+  for (std::size_t i = 0; i < curve.periods.size(); ++i) {
+    const double period = curve.periods[i];
+    points.push_back({period, period > 0 ? std::log(period) : 0.0, curve.retention[i],
+                      std::sqrt(curve.weights[i])});
+  }
 
   // Local fits from each deterministic start; the first of equal bests wins.
   PowerResiduals residuals(points, options.form);
@@ -349,12 +273,13 @@ Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
     summary.message = "the fit failed: no start gave a finite sum of squares";
     return summary;
   }
-  const std::string reason = stop_reason(best_status, options);
+  const std::string reason = lm_stop_reason(
+      best_status, {options.max_evaluations, options.reduction_tolerance, options.step_tolerance});
   const std::string on_bounds = parameters_on_bounds(summary.curve, options.form);
   if (best_status == Eigen::LevenbergMarquardtSpace::TooManyFunctionEvaluation) {
     summary.status = FitStatus::iteration_limit;
     summary.message = "stopped after " + tally + ": " + reason + quality + flat;
-  } else if (!is_converged(best_status)) {
+  } else if (!lm_converged(best_status)) {
     summary.status = FitStatus::failed;
     summary.message = "the fit failed after " + tally + ": " + reason + quality + flat;
   } else if (!on_bounds.empty()) {

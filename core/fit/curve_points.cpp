@@ -1,0 +1,61 @@
+#include "fit/curve_points.h"
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "format.h"
+
+namespace retention {
+
+Result<ObservedCurve> checked_curve(const ObservedCurve& curve, std::size_t parameter_count,
+                                    bool period_zero_informs) {
+  const auto& periods = curve.periods;
+  const auto& retention = curve.retention;
+  const auto& weights = curve.weights;
+  if (periods.size() != retention.size()) {
+    return Error{"periods and retention must have the same length (" +
+                 std::to_string(periods.size()) + " and " + std::to_string(retention.size()) +
+                 ")"};
+  }
+  if (!weights.empty() && weights.size() != periods.size()) {
+    return Error{"weights must have one value per point (" + std::to_string(weights.size()) +
+                 " for " + std::to_string(periods.size()) + " points)"};
+  }
+
+  ObservedCurve kept;
+  std::set<double> informative_periods;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const std::string where = "point " + std::to_string(i + 1);
+    const double period = periods[i];
+    const double value = retention[i];
+    const double weight = weights.empty() ? 1.0 : weights[i];
+    if (!std::isfinite(period) || period < 0) {
+      return Error{where + ": period " + format_number(period) + " must be a number >= 0"};
+    }
+    if (!std::isfinite(value) || value < 0 || value > 1 + 1e-9) {
+      return Error{where + " (period " + format_number(period) + "): retention " +
+                   format_number(value) + " must be a fraction between 0 and 1"};
+    }
+    if (!std::isfinite(weight) || weight < 0) {
+      return Error{where + " (period " + format_number(period) + "): weight " +
+                   format_number(weight) + " must be a number >= 0"};
+    }
+    if (weight == 0) continue;
+    kept.periods.push_back(period);
+    kept.retention.push_back(value);
+    kept.weights.push_back(weight);
+    if (period > 0 || period_zero_informs) informative_periods.insert(period);
+  }
+
+  if (informative_periods.size() < parameter_count) {
+    const std::string which =
+        period_zero_informs ? "different periods" : "different periods after period 0";
+    return Error{"fitting " + std::to_string(parameter_count) + " parameters needs points at " +
+                 std::to_string(parameter_count) + " or more " + which +
+                 " with a weight above 0; found " + std::to_string(informative_periods.size())};
+  }
+  return kept;
+}
+
+}  // namespace retention
