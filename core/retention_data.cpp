@@ -1,102 +1,25 @@
 #include "retention_data.h"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 #include <cmath>
 #include <map>
-#include <optional>
 
 #include "delimited_text.h"
 #include "format.h"
 #include "number_text.h"
+#include "table_cells.h"
 
 namespace retention {
 namespace {
 
-constexpr std::array period_names{"period", "periods"};
-constexpr std::array retention_names{"retention", "retention_fact", "retention_rate"};
-constexpr std::array weight_names{"weight", "cohort_size", "users"};
+const std::vector<std::string> period_names{"period", "periods"};
+const std::vector<std::string> retention_names{"retention", "retention_fact", "retention_rate"};
+const std::vector<std::string> weight_names{"weight", "cohort_size", "users"};
 
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return lower;
-}
-
-template <std::size_t N>
-int find_column(const std::vector<std::string>& header,
-                const std::array<const char*, N>& names) {
-  for (std::size_t column = 0; column < header.size(); ++column) {
-    const std::string name = lowercase(header[column]);
-    for (const char* wanted : names) {
-      if (name == wanted) return static_cast<int>(column);
-    }
-  }
-  return -1;
-}
-
-std::string quoted(std::string_view text) {
-  constexpr std::size_t shown = 40;
-  if (text.size() <= shown) return "\"" + std::string(text) + "\"";
-  return "\"" + std::string(text.substr(0, shown)) + "…\"";
-}
-
-std::string list_of(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + quoted(name);
-  return text;
-}
-
-// Where a cell is, for messages: "row 4, column 2 (retention)".
-struct Cell {
-  int row;
-  int column;  // 0-based
-  std::string name;
-
-  std::string where() const {
-    return "row " + std::to_string(row) + ", column " + std::to_string(column + 1) + " (" +
-           name + ")";
-  }
-  Error error(const std::string& what) const { return {where() + ": " + what, row, column + 1}; }
-};
-
-// A cell's number; a decimal comma ("0,55") is read as a decimal point when commas do not
-// separate the columns, and the caller is told so it can say it.
-struct CellNumber {
-  double value = 0;
-  bool had_percent_sign = false;
-  bool had_decimal_comma = false;
-};
-
-Result<CellNumber> read_number(std::string_view text, const Cell& cell, char delimiter) {
-  if (text.empty()) return cell.error("the cell is empty; fill it in or remove the row");
-  CellNumber number;
-  std::string_view digits = text;
-  if (digits.back() == '%') {
-    number.had_percent_sign = true;
-    digits.remove_suffix(1);
-    while (!digits.empty() && digits.back() == ' ') digits.remove_suffix(1);
-  }
-  std::optional<double> value = parse_number(digits);
-  if (!value && delimiter != ',' && std::count(digits.begin(), digits.end(), ',') == 1) {
-    std::string with_point(digits);
-    std::replace(with_point.begin(), with_point.end(), ',', '.');
-    value = parse_number(with_point);
-    number.had_decimal_comma = value.has_value();
-  }
-  if (!value) {
-    return cell.error(quoted(text) + " is not a number; write a fraction such as 0.55 or a "
-                      "percentage such as 55%");
-  }
-  if (!std::isfinite(*value)) {
-    return cell.error(quoted(text) + " is not a finite number; replace it with a value or "
-                      "remove the row");
-  }
-  number.value = *value;
-  return number;
-}
+constexpr const char* retention_hint =
+    "write a fraction such as 0.55 or a percentage such as 55%";
+constexpr const char* period_hint = "periods are whole numbers counted from 0";
+constexpr const char* weight_hint = "a weight is a number such as a cohort size, 1200";
 
 }  // namespace
 
@@ -163,7 +86,7 @@ Result<RetentionData> parse_retention(std::string_view text) {
     }
 
     const Cell period_cell{line, period_column, names[period_column]};
-    auto period = read_number(row[period_column], period_cell, table.delimiter);
+    auto period = read_number(row[period_column], period_cell, table.delimiter, period_hint);
     if (!period) return period.error();
     const double t = period->value;
     if (t < 0 || t != std::floor(t)) {
@@ -172,7 +95,8 @@ Result<RetentionData> parse_retention(std::string_view text) {
     }
 
     const Cell retention_cell{line, retention_column, names[retention_column]};
-    auto value = read_number(row[retention_column], retention_cell, table.delimiter);
+    auto value = read_number(row[retention_column], retention_cell, table.delimiter,
+                             retention_hint);
     if (!value) return value.error();
     if (value->value < 0) {
       return retention_cell.error(quoted(row[retention_column]) + " is negative; retention "
@@ -184,7 +108,7 @@ Result<RetentionData> parse_retention(std::string_view text) {
 
     if (weight_column >= 0) {
       const Cell weight_cell{line, weight_column, names[weight_column]};
-      auto weight = read_number(row[weight_column], weight_cell, table.delimiter);
+      auto weight = read_number(row[weight_column], weight_cell, table.delimiter, weight_hint);
       if (!weight) return weight.error();
       if (weight->value < 0) {
         return weight_cell.error(quoted(row[weight_column]) + " is negative; a weight is 0 "

@@ -46,10 +46,14 @@ bool usable(const ModelComparisonRow& row) {
 
 Result<ModelComparison> compare_models(const Observations& observations,
                                        const ModelFitOptions& options) {
+  // The backtest stays inside the periods the person chose to fit.
+  const Observations fitted = options.fit_through >= 0
+                                  ? truncated(observations, options.fit_through)
+                                  : observations;
   ModelComparison comparison;
-  comparison.backtest_cutoff = backtest_cutoff(observations);
-  const Observations training = truncated(observations, comparison.backtest_cutoff);
-  const double last_period = last_observed_period(observations);
+  comparison.backtest_cutoff = backtest_cutoff(fitted);
+  const Observations training = truncated(fitted, comparison.backtest_cutoff);
+  const double last_period = last_observed_period(fitted);
 
   // Each model on all the data, then on the training periods only.
   for (const std::string& name : model_names()) {
@@ -68,10 +72,11 @@ Result<ModelComparison> compare_models(const Observations& observations,
     row.backtest_mape = NAN;
     if (comparison.backtest_cutoff > 0) {
       model_options.horizon = static_cast<int>(last_period);
+      model_options.fit_through = -1;
       auto backtest = fit_model(training, model_options);
       if (backtest) {
-        row.backtest_mape = held_out_error(backtest.value(), observations.curve,
-                                           comparison.backtest_cutoff);
+        row.backtest_mape =
+            held_out_error(backtest.value(), fitted.curve, comparison.backtest_cutoff);
       }
     }
     comparison.rows.push_back(row);

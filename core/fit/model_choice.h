@@ -31,7 +31,8 @@ struct ModelComparison {
   double backtest_cutoff = 0;
 };
 
-/// Fits each model of model_names() with `options` (its `model` is ignored).
+/// Fits each model of model_names() with `options` (its `model` is ignored). With
+/// `fit_through` set, the backtest holds out the last of the periods up to it.
 Result<ModelComparison> compare_models(const Observations& observations,
                                        const ModelFitOptions& options);
 

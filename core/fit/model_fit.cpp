@@ -171,7 +171,11 @@ std::string bounds_sentence(const RetentionModel& model, const Eigen::VectorXd& 
 
 }  // namespace
 
-Result<ModelFit> fit_model(const Observations& observations, const ModelFitOptions& options) {
+Result<ModelFit> fit_model(const Observations& all_observations,
+                           const ModelFitOptions& options) {
+  const Observations observations = options.fit_through >= 0
+                                        ? truncated(all_observations, options.fit_through)
+                                        : all_observations;
   std::unique_ptr<RetentionModel> model =
       options.model == "power" ? std::make_unique<PowerModel>(options.form)
                                : make_model(options.model);
@@ -224,6 +228,10 @@ Result<ModelFit> fit_model(const Observations& observations, const ModelFitOptio
   const Parameters theta = parameters_at(*model, local.u);
   for (std::size_t i = 0; i < specs.size(); ++i) fit.names.push_back(specs[i].name);
   fit.values = theta;
+  if (options.model == "power" && options.form == CurveForm::same_event) {
+    fit.derived_names.push_back("b");
+    fit.derived_values.push_back(same_event_b(theta[0]));
+  }
   fit.iterations = local.iterations;
   fit.evaluations = local.evaluations;
 
@@ -266,7 +274,7 @@ Result<ModelFit> fit_model(const Observations& observations, const ModelFitOptio
                               std::string(fit.by_likelihood ? "likelihood" : "sum of squares")
                         : "none: " + uncertainty.problem;
 
-  // Quality against the observed (or pooled) curve.
+  // Quality against the fitted points of the observed (or pooled) curve; residuals at all.
   const ObservedCurve& shown = observations.has_counts ? observations.curve : curve;
   double weight_sum = 0, weighted_mean = 0, residual_sum = 0, total_sum = 0;
   for (std::size_t i = 0; i < shown.periods.size(); ++i) {
@@ -278,13 +286,18 @@ Result<ModelFit> fit_model(const Observations& observations, const ModelFitOptio
   for (std::size_t i = 0; i < shown.periods.size(); ++i) {
     const double weight = shown.weights.empty() ? 1.0 : shown.weights[i];
     const double residual = shown.retention[i] - model->survival(theta, shown.periods[i]);
-    fit.residuals.push_back(residual);
+    const double deviation = shown.retention[i] - weighted_mean;
     residual_sum += weight * residual * residual;
-    total_sum += weight * (shown.retention[i] - weighted_mean) * (shown.retention[i] -
-                                                                   weighted_mean);
+    total_sum += weight * deviation * deviation;
   }
   fit.rmse = std::sqrt(residual_sum / weight_sum);
   fit.r_squared = total_sum > 0 ? 1 - residual_sum / total_sum : 0.0;
+  fit.observed = all_observations.curve;
+  for (std::size_t i = 0; i < fit.observed.periods.size(); ++i) {
+    const double period = fit.observed.periods[i];
+    fit.in_fit.push_back(options.fit_through < 0 || period <= options.fit_through);
+    fit.residuals.push_back(fit.observed.retention[i] - model->survival(theta, period));
+  }
 
   // Information criteria.
   const auto parameter_count = static_cast<double>(specs.size());
@@ -307,7 +320,7 @@ Result<ModelFit> fit_model(const Observations& observations, const ModelFitOptio
 
   // Forecast, band and per-period retention rates.
   const double z = normal_quantile_two_sided(options.band_level);
-  const int last = std::max(options.horizon, int(last_observed_period(observations)));
+  const int last = std::max(options.horizon, int(last_observed_period(all_observations)));
   for (int t = 0; t <= last; ++t) {
     fit.forecast.periods.push_back(t);
     fit.forecast.retention.push_back(model->survival(theta, t));

@@ -27,6 +27,9 @@ struct ModelFitOptions {
   int horizon = default_forecast_horizon;
   /// Two-sided coverage of the forecast band.
   double band_level = 0.9;
+  /// Fit only periods up to this one (the later ones stay on the chart as held out);
+  /// negative fits everything.
+  double fit_through = -1;
   /// Least-squares fits stop after this many evaluations of the residuals per start.
   int max_evaluations = 2000;
   /// Stopping rules of the likelihood fits.
@@ -53,6 +56,10 @@ struct ModelFit {
   std::vector<double> values;
   std::vector<double> standard_errors;
   std::string uncertainty_note;
+  /// Quantities that follow from the parameters, such as b = 1 / (1 - a) of the same-event
+  /// power curve.
+  std::vector<std::string> derived_names;
+  std::vector<double> derived_values;
 
   /// True for a maximum-likelihood fit of counts; log_likelihood is NaN otherwise.
   bool by_likelihood = false;
@@ -71,7 +78,11 @@ struct ModelFit {
 
   /// Sum over t >= 0 of S(t) in periods; infinite when the curve keeps a floor.
   double expected_lifetime = 0;
-  /// Observed minus fitted at each point of the observed (or pooled) curve.
+  /// Every observed point, or for counts the pooled curve, including points after
+  /// `fit_through`; `in_fit` says which ones the fit used.
+  ObservedCurve observed;
+  std::vector<bool> in_fit;
+  /// Observed minus fitted at each observed point.
   std::vector<double> residuals;
   Forecast forecast;
   /// r_t = S(t) / S(t - 1) at each forecast period from 1 on.

@@ -13,7 +13,10 @@ describe('defaults', () => {
   test('come from the core and match the documented starting curve', () => {
     assert.deepEqual(core.defaults(), {
       simulate: { a: 0.03, c: 0.55, d: 1.5, newUsers: 10000, periods: 30, maxPeriods: 3660 },
-      fit: { horizon: 30, maxHorizon: 3660, form: 'sameEvent' },
+      fit: {
+        horizon: 30, maxHorizon: 3660, form: 'sameEvent', model: 'power', bandLevel: 0.9,
+        models: ['power', 'sbg', 'bdw', 'exponential'],
+      },
     });
   });
 });
@@ -149,7 +152,7 @@ describe('fit', () => {
     assert.equal(core.fit({ retention: [1] }).error.message,
       'periods must be an array of numbers, not undefined');
     assert.equal(core.fit({ periods: [0, 1, 2, 3], retention: [1, 0.5, 0.4, 0.3], horizon: -1 })
-      .error.message, 'horizon must be between 0 and 3660');
+      .error.message, 'the forecast horizon must be between 0 and 3660 periods');
   });
 
   test('gives the same answer every time', () => {

@@ -1,0 +1,47 @@
+// Reading the cells of a delimited table the same way in every text format: column names,
+// numbers as people type them, and messages that say where a cell is.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+
+namespace retention {
+
+std::string lowercase(std::string_view text);
+
+/// The first column whose lowercased name is one of `names`, or -1.
+int find_column(const std::vector<std::string>& header, const std::vector<std::string>& names);
+
+/// Text in double quotes for a message, cut to 40 characters.
+std::string quoted(std::string_view text);
+
+/// "\"a\", \"b\"".
+std::string list_of(const std::vector<std::string>& names);
+
+/// Where a cell is, for messages: "row 4, column 2 (retention)".
+struct Cell {
+  int row;     // 1-based line of the text
+  int column;  // 0-based
+  std::string name;
+
+  std::string where() const;
+  /// An Error at this cell: "row 4, column 2 (retention): <what>".
+  Error error(const std::string& what) const;
+};
+
+struct CellNumber {
+  double value = 0;
+  bool had_percent_sign = false;
+  bool had_decimal_comma = false;
+};
+
+/// A finite number from a cell. A trailing % is removed and reported; a decimal comma
+/// ("0,55") is read as a point when commas do not separate the columns, and reported.
+/// `hint` finishes the message for text that is no number: "write a fraction such as 0.55".
+Result<CellNumber> read_number(std::string_view text, const Cell& cell, char delimiter,
+                               const std::string& hint);
+
+}  // namespace retention
