@@ -18,7 +18,14 @@ double retention_at(const PowerCurve& curve, double t) {
   // a + 1/(b + c) when d = 0 instead of the defined a + 1/b. c = 0 skips the power, whose
   // overflow to infinity would otherwise make 0 * inf = NaN.
   const double growth = t > 0 && curve.c > 0 ? curve.c * std::pow(t, curve.d) : 0.0;
-  return curve.a + 1.0 / (curve.b + growth);
+
+  // Same event: a + 1/(1/(1 - a) + g) = a + (1 - a)/(1 + (1 - a) g), whose rounding never
+  // lifts r above 1. The other form is capped: its b may sit a rounding error below bound.
+  if (curve.form == CurveForm::same_event) {
+    const double rest = 1 - curve.a;
+    return curve.a + rest / (1 + rest * growth);
+  }
+  return std::min(1.0, curve.a + 1.0 / (curve.b + growth));
 }
 
 std::vector<double> curve_values(const PowerCurve& curve, int last_period) {

@@ -260,14 +260,16 @@ Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
     total_sum += point.sqrt_weight * point.sqrt_weight * deviation * deviation;
   }
   summary.rmse = std::sqrt(best_sum / weight_sum);
-  summary.r_squared = total_sum > 0 ? 1 - best_sum / total_sum : 0.0;
+  // Values equal to within rounding leave no variance to explain: R² is undefined, not -inf.
+  const bool has_variance = total_sum > 0 && std::isfinite(best_sum / total_sum);
+  summary.r_squared = has_variance ? 1 - best_sum / total_sum : 0.0;
 
   // Status and the sentence that explains it.
   const std::string tally = std::to_string(summary.iterations) + " iterations (best of " +
                             std::to_string(starts.size()) + " starts)";
   const std::string quality = "; RMSE " + format_number(summary.rmse);
   const std::string flat =
-      total_sum > 0 ? "" : "; R² is undefined because all observed values are equal";
+      has_variance ? "" : "; R² is undefined because all observed values are equal";
   if (!std::isfinite(best_sum)) {
     summary.status = FitStatus::failed;
     summary.message = "the fit failed: no start gave a finite sum of squares";

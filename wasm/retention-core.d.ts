@@ -46,33 +46,134 @@ export interface SimulateResult {
   cohorts: Float64Array[];
 }
 
-export interface FitInput {
-  periods: number[];
-  /** Fractions in [0, 1]. */
-  retention: number[];
-  /** Optional non-negative weight per point, e.g. cohort size. */
-  weights?: number[];
+export type ModelName = 'power' | 'sbg' | 'bdw' | 'exponential';
+
+/** Options every fit takes, whatever its data. */
+export interface FitOptions {
+  /** Default "power". "compare" fits every model and returns a ModelComparison. */
+  model?: ModelName | 'compare';
+  /** Power curve only. */
   form?: CurveForm;
   /** Last period of the returned forecast (default from `defaults().fit.horizon`). */
   horizon?: number;
+  /** Two-sided coverage of the forecast band, default 0.9. */
+  bandLevel?: number;
+  /** Fit periods up to this one only; later observations are returned as held out. */
+  fitThrough?: number;
 }
+
+/** One curve, fitted by weighted least squares (or, with cohortSize, as counts). */
+export interface CurveData {
+  periods: ArrayLike<number>;
+  /** Fractions in [0, 1]. */
+  retention: ArrayLike<number>;
+  /** Optional non-negative weight per point, e.g. cohort size. */
+  weights?: ArrayLike<number>;
+  /** Turns the curve into counts (retention x size), fitted by maximum likelihood. */
+  cohortSize?: number;
+}
+
+/** Survivor counts of one cohort, fitted by maximum likelihood. */
+export interface CountData {
+  periods: ArrayLike<number>;
+  /** Members still active at each period; entries at period 0 are ignored. */
+  active: ArrayLike<number>;
+  cohortSize: number;
+}
+
+/** Several cohorts, pooled in one likelihood. */
+export interface CohortData {
+  cohorts: Array<{
+    /** Defaults to active[0]. */
+    size?: number;
+    /** Users at each period: active[k] at period k, or at periods[k] when given; null for a
+     * period not reached yet (missing, not zero). */
+    active: Array<number | null>;
+    periods?: number[];
+  }>;
+}
+
+export type FitInput = FitOptions & (CurveData | CountData | CohortData);
 
 export type FitStatus = 'converged' | 'hitBound' | 'iterationLimit' | 'failed';
 
 export interface FitResult {
-  a: number;
-  b: number;
-  c: number;
-  d: number;
-  form: CurveForm;
-  rmse: number;
-  rSquared: number;
-  iterations: number;
+  model: ModelName;
+  /** Name for people: "shifted-beta-geometric". */
+  title: string;
   status: FitStatus;
   /** A sentence saying why the fit stopped, with its numbers. */
   message: string;
-  /** The fitted curve at periods 0..max(horizon, last observed period). */
-  forecast: { periods: Float64Array; retention: Float64Array };
+  /** Every parameter also appears at the top level under its formula name: a, b, c, d for
+   * the power curve (b derived from a in the same-event form), alpha, beta (sbg), alpha,
+   * beta, c (bdw), a, lambda (exponential). */
+  [parameter: string]: unknown;
+  parameters: Record<string, number>;
+  /** null where unknown (a parameter on a bound, a flat objective); see uncertaintyNote. */
+  standardErrors: Record<string, number | null>;
+  uncertaintyNote?: string;
+  /** Power curve only. */
+  form?: CurveForm;
+  /** True for count data (maximum likelihood). */
+  byLikelihood: boolean;
+  /** null for least-squares fits. */
+  logLikelihood: number | null;
+  aic: number | null;
+  bic: number | null;
+  /** Weighted, against the observed (or, for counts, pooled) curve. */
+  rmse: number | null;
+  rSquared: number | null;
+  /** Points (least squares) or cohort members (likelihood) behind the BIC. */
+  observations: number;
+  iterations: number;
+  evaluations: number;
+  /** Expected periods a new member stays, sum of S(t) over t >= 0; null where infinite. */
+  expectedLifetime: number | null;
+  /** The fitted curve at periods 0..max(horizon, last observed period), with its band. */
+  forecast: {
+    periods: Float64Array;
+    retention: Float64Array;
+    lower: Float64Array;
+    upper: Float64Array;
+    /** How the band was made, to state on screen. */
+    method: string;
+  };
+  /** r_t = S(t) / S(t-1) for forecast periods 1, 2, ... */
+  retentionRates: Float64Array;
+  /** Observed points (pooled for counts), whether each was fitted, and observed - fitted. */
+  observed: {
+    periods: Float64Array;
+    retention: Float64Array;
+    inFit: boolean[];
+    residuals: Float64Array;
+  };
+}
+
+export interface ModelComparison {
+  model: 'compare';
+  /** One row per model; a row with `error` could not be fitted. */
+  rows: Array<(FitResult | { model: ModelName; error: string }) & {
+    /** Mean absolute percentage error of the backtest; null when impossible. */
+    backtestMape: number | null;
+  }>;
+  recommended: ModelName | null;
+  /** Why that model is recommended, with the numbers. */
+  reason: string;
+  /** The backtest fits periods up to this one and scores the later ones; 0 if none. */
+  backtestCutoff: number;
+  bandLevel: number;
+}
+
+export interface CountSegment {
+  name: string;
+  size: number;
+  periods: number[];
+  active: number[];
+}
+
+export interface ParsedCohorts {
+  cohorts: Array<{ label: string; size: number; periods: number[]; active: number[] }>;
+  notes: string[];
 }
 
 export interface ParsedRetention {
@@ -89,14 +190,25 @@ export interface ParsedRetention {
 }
 
 export interface Defaults {
-  simulate: { a: number; c: number; d: number; newUsers: number; periods: number };
-  fit: { horizon: number; form: CurveForm };
+  simulate: {
+    a: number; c: number; d: number; newUsers: number; periods: number; maxPeriods: number;
+  };
+  fit: {
+    horizon: number; maxHorizon: number; form: CurveForm; model: ModelName; bandLevel: number;
+    models: ModelName[];
+  };
 }
 
 export interface RetentionCore {
   simulate(input: SimulateInput): SimulateResult | Failure;
-  fit(input: FitInput): FitResult | Failure;
+  fit(input: FitInput): FitResult | ModelComparison | Failure;
   parseRetention(text: string): ParsedRetention | Failure;
+  /** Survivor counts: a period column (period, year, month, week, day) and one column of
+   * counts per segment, the period-0 row holding each cohort size. */
+  parseCounts(text: string): { segments: CountSegment[]; notes: string[] } | Failure;
+  /** A wide triangle (cohort label, then users at periods 0, 1, ...; empty = not reached) or
+   * long form (columns cohort, period, users). */
+  parseCohorts(text: string): ParsedCohorts | Failure;
   defaults(): Defaults;
 }
 

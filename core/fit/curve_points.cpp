@@ -33,6 +33,11 @@ Result<ObservedCurve> checked_curve(const ObservedCurve& curve, std::size_t para
     if (!std::isfinite(period) || period < 0) {
       return Error{where + ": period " + format_number(period) + " must be a number >= 0"};
     }
+    if (period > max_observed_period) {
+      return Error{where + ": period " + format_number(period) + " is past the latest period "
+                   "supported, " + format_number(max_observed_period) +
+                   "; is this column a date or an id?"};
+    }
     if (!std::isfinite(value) || value < 0 || value > 1 + 1e-9) {
       return Error{where + " (period " + format_number(period) + "): retention " +
                    format_number(value) + " must be a fraction between 0 and 1"};

@@ -291,7 +291,8 @@ Result<ModelFit> fit_model(const Observations& all_observations,
     total_sum += weight * deviation * deviation;
   }
   fit.rmse = std::sqrt(residual_sum / weight_sum);
-  fit.r_squared = total_sum > 0 ? 1 - residual_sum / total_sum : 0.0;
+  const bool has_variance = total_sum > 0 && std::isfinite(residual_sum / total_sum);
+  fit.r_squared = has_variance ? 1 - residual_sum / total_sum : 0.0;
   fit.observed = all_observations.curve;
   for (std::size_t i = 0; i < fit.observed.periods.size(); ++i) {
     const double period = fit.observed.periods[i];

@@ -60,7 +60,11 @@ Result<Observations> from_counts(std::vector<CohortCounts> cohorts) {
       const double period = cohort.periods[i];
       const double active = cohort.active[i];
       const std::string where = which + ", period " + format_number(period);
-      if (!std::isfinite(period) || period <= previous_period || period != std::floor(period)) {
+      if (!(period <= max_observed_period)) {
+        return Error{where + ": the latest period supported is " +
+                     format_number(max_observed_period) + "; is this column a date or an id?"};
+      }
+      if (period <= previous_period || period != std::floor(period)) {
         return Error{where + ": periods after 0 must be whole numbers that rise (found " +
                      format_number(period) + " after " + format_number(previous_period) + ")"};
       }

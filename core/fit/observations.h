@@ -8,6 +8,10 @@
 
 namespace retention {
 
+/// The latest period a fit accepts: ten years of days. Later periods are almost always a
+/// date or an id in the wrong column, and forecasts reach every observed period.
+inline constexpr double max_observed_period = 3660;
+
 /// One retention curve: (period, retention) points with optional weights (all 1 if empty).
 struct ObservedCurve {
   std::vector<double> periods;

@@ -44,7 +44,7 @@ export function configureChartDefaults() {
 }
 
 /**
- * Interaction mode for a stacked area chart: the band under the pointer at the nearest period.
+ * Interaction mode for stacked bands: the band under the pointer at the nearest period.
  * Chart.js's own modes either list every dataset (unreadable with 91 cohorts) or pick the
  * nearest band edge, which is often the band above or below the one being pointed at.
  */
@@ -54,10 +54,11 @@ function cohortBandMode(chart, event) {
   if (position.x < area.left || position.x > area.right) return [];
   if (position.y < area.top || position.y > area.bottom) return [];
 
+  // Point i of every band is period i.
   const index = Math.round(chart.scales.x.getValueForPixel(position.x));
 
-  // Bands stack upwards from dataset 0, so the first band whose top lies above the pointer
-  // (a smaller pixel y) is the one that contains it.
+  // Bands stack upwards from dataset 0 and each point marks the top of its band, so the first
+  // band whose top lies above the pointer (a smaller pixel y) is the one that contains it.
   for (let datasetIndex = 0; datasetIndex < chart.data.datasets.length; datasetIndex += 1) {
     const meta = chart.getDatasetMeta(datasetIndex);
     const element = meta.data[index];
@@ -79,15 +80,40 @@ function cohortColour(index, count) {
   return `hsl(${mix('hue')} ${mix('saturation')}% ${mix('lightness')}%)`;
 }
 
-function periodLabels(length) {
-  return Array.from({ length }, (_, period) => period);
+/**
+ * A series indexed by period as the points Chart.js draws without parsing. A category axis
+ * would look each label up again for every point of every dataset, which is quadratic in the
+ * number of periods and too slow for 91 cohorts while a slider moves.
+ */
+function pointsByPeriod(values) {
+  return Array.from(values, (value, period) => ({ x: period, y: value }));
 }
 
 function periodAxis() {
   return {
+    type: 'linear',
+    min: 0,
     title: { display: true, text: 'Period' },
     grid: { color: GRID },
-    ticks: { maxRotation: 0, autoSkipPadding: 12 },
+    ticks: { maxRotation: 0, autoSkipPadding: 12, precision: 0 },
+  };
+}
+
+/** Options shared by the charts of a simulation, whose points come from pointsByPeriod. */
+function simulationOptions(yAxis, tooltipCallbacks, interaction) {
+  return {
+    parsing: false,
+    // Periods are sorted and unique, which lets Chart.js skip sorting and gap checks.
+    normalized: true,
+    spanGaps: true,
+    interaction,
+    plugins: {
+      legend: { display: false },
+      tooltip: {
+        callbacks: { title: (items) => `Period ${items[0].parsed.x}`, ...tooltipCallbacks },
+      },
+    },
+    scales: { x: periodAxis(), y: yAxis },
   };
 }
 
@@ -101,9 +127,8 @@ function retentionAxis() {
   };
 }
 
-function usersAxis(stacked) {
+function usersAxis() {
   return {
-    stacked,
     beginAtZero: true,
     title: { display: true, text: 'Active users' },
     grid: { color: GRID },
@@ -116,7 +141,6 @@ export function createRetentionCurveChart(canvas) {
   const chart = new Chart(canvas, {
     type: 'line',
     data: {
-      labels: [],
       datasets: [{
         label: 'Retention',
         data: [],
@@ -126,27 +150,19 @@ export function createRetentionCurveChart(canvas) {
         pointHoverRadius: 4,
       }],
     },
-    options: {
-      interaction: { mode: 'index', intersect: false },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: (items) => `Period ${items[0].label}`,
-            label: (item) => `Retention ${formatPercent(item.parsed.y, 1)}`,
-          },
-        },
-      },
-      scales: { x: periodAxis(), y: retentionAxis() },
-    },
+    options: simulationOptions(
+      retentionAxis(),
+      { label: (item) => `Retention ${formatPercent(item.parsed.y, 1)}` },
+      { mode: 'index', intersect: false },
+    ),
   });
 
   return {
     chart,
     /** @param {Float64Array} curve r(t) for t = 0..periods. */
     update(curve) {
-      chart.data.labels = periodLabels(curve.length);
-      chart.data.datasets[0].data = Array.from(curve);
+      chart.options.scales.x.max = curve.length - 1;
+      chart.data.datasets[0].data = pointsByPeriod(curve);
       chart.update('none');
     },
   };
@@ -157,7 +173,6 @@ export function createActiveUsersChart(canvas) {
   const chart = new Chart(canvas, {
     type: 'line',
     data: {
-      labels: [],
       datasets: [{
         label: 'Active users',
         data: [],
@@ -169,27 +184,19 @@ export function createActiveUsersChart(canvas) {
         pointHoverRadius: 4,
       }],
     },
-    options: {
-      interaction: { mode: 'index', intersect: false },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: (items) => `Period ${items[0].label}`,
-            label: (item) => `${formatCount(item.parsed.y)} active users`,
-          },
-        },
-      },
-      scales: { x: periodAxis(), y: usersAxis(false) },
-    },
+    options: simulationOptions(
+      usersAxis(),
+      { label: (item) => `${formatCount(item.parsed.y)} active users` },
+      { mode: 'index', intersect: false },
+    ),
   });
 
   return {
     chart,
     /** @param {Float64Array} activeUsers Active users in each period 0..periods. */
     update(activeUsers) {
-      chart.data.labels = periodLabels(activeUsers.length);
-      chart.data.datasets[0].data = Array.from(activeUsers);
+      chart.options.scales.x.max = activeUsers.length - 1;
+      chart.data.datasets[0].data = pointsByPeriod(activeUsers);
       chart.update('none');
     },
   };
@@ -214,32 +221,34 @@ function cohortDataset(cohortIndex, cohortCount) {
 /**
  * Active users stacked by cohort, oldest cohort at the bottom. With up to 91 cohorts there is
  * no legend; colour says the cohort's age and the tooltip names the band under the pointer.
+ *
+ * The chart is not a Chart.js stacked chart: for every stacked point Chart.js 4.6 sorts all
+ * datasets again (updateStacks → getLastIndexInStack), which took 85 ms per update with 91
+ * cohorts and made dragging a slider stutter. Each dataset holds instead the upper edge of its
+ * band, the running total of the cohorts up to it, and is filled down to the band below; the
+ * tooltip shows the engine's own numbers for the cohort and the total.
  */
 export function createCohortChart(canvas) {
-  /** Engine totals per period, shown in the tooltip footer. */
+  /** The engine's users of each cohort in each period, and its total in each period. */
+  let cohortUsers = [];
   let totals = new Float64Array(0);
 
   const chart = new Chart(canvas, {
     type: 'line',
-    data: { labels: [], datasets: [] },
-    options: {
-      interaction: { mode: 'cohortBand', intersect: false },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: (items) => `Period ${items[0].label}`,
-            label: (item) => {
-              const started = item.datasetIndex;
-              const age = item.dataIndex - started;
-              return `Cohort of period ${started} (age ${age}): ${formatCount(item.parsed.y)}`;
-            },
-            footer: (items) => `All cohorts: ${formatCount(totals[items[0].dataIndex])}`,
-          },
+    data: { datasets: [] },
+    options: simulationOptions(
+      usersAxis(),
+      {
+        label: (item) => {
+          const started = item.datasetIndex;
+          const period = item.dataIndex;
+          const users = formatCount(cohortUsers[started][period]);
+          return `Cohort of period ${started} (age ${period - started}): ${users}`;
         },
+        footer: (items) => `All cohorts: ${formatCount(totals[items[0].dataIndex])}`,
       },
-      scales: { x: periodAxis(), y: usersAxis(true) },
-    },
+      { mode: 'cohortBand', intersect: false },
+    ),
   });
 
   return {
@@ -249,17 +258,20 @@ export function createCohortChart(canvas) {
      * @param {Float64Array} activeUsers The engine's total for each period.
      */
     update(cohorts, activeUsers) {
+      cohortUsers = cohorts;
       totals = activeUsers;
-      const datasets = chart.data.datasets;
 
       // The colour of a cohort depends on how many there are, so a new period count restyles
       // every band; otherwise only the data changes.
-      if (datasets.length !== cohorts.length) {
+      if (chart.data.datasets.length !== cohorts.length) {
         chart.data.datasets = cohorts.map((_, index) => cohortDataset(index, cohorts.length));
       }
-      chart.data.labels = periodLabels(activeUsers.length);
+      chart.options.scales.x.max = activeUsers.length - 1;
+
+      const bandTop = new Float64Array(activeUsers.length);
       cohorts.forEach((users, index) => {
-        chart.data.datasets[index].data = Array.from(users);
+        for (let period = 0; period < bandTop.length; period += 1) bandTop[period] += users[period];
+        chart.data.datasets[index].data = pointsByPeriod(bandTop);
       });
       chart.update('none');
     },
@@ -276,6 +288,9 @@ export function createFitChart(canvas) {
           label: 'Observed',
           data: [],
           order: 0,
+          // Retention is 1 at period 0, on the corner of the plot; unclipped, the point shows
+          // whole instead of a quarter of it.
+          clip: false,
           backgroundColor: ACCENT,
           borderColor: '#ffffff',
           borderWidth: 1.5,
@@ -287,6 +302,7 @@ export function createFitChart(canvas) {
           data: [],
           order: 1,
           showLine: true,
+          pointStyle: 'line',
           borderColor: FIT_COLOUR,
           borderWidth: 2,
           borderDash: [2, 4],
@@ -300,7 +316,11 @@ export function createFitChart(canvas) {
     options: {
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       plugins: {
-        legend: { position: 'top', align: 'end' },
+        legend: {
+          position: 'top',
+          align: 'end',
+          labels: { usePointStyle: true, boxHeight: 7 },
+        },
         tooltip: {
           callbacks: {
             title: (items) => `Period ${items[0].parsed.x}`,
@@ -309,7 +329,7 @@ export function createFitChart(canvas) {
         },
       },
       scales: {
-        x: { ...periodAxis(), type: 'linear', min: 0 },
+        x: periodAxis(),
         y: retentionAxis(),
       },
     },
@@ -317,6 +337,11 @@ export function createFitChart(canvas) {
 
   return {
     chart,
+    /** Makes the period axis reach at least `horizon`, so an empty chart already shows it. */
+    setHorizon(horizon) {
+      chart.options.scales.x.suggestedMax = horizon;
+      chart.update('none');
+    },
     /**
      * @param {{ periods: number[], retention: number[] }} observed Points that were fitted.
      * @param {{ periods: Float64Array, retention: Float64Array }} forecast The fitted curve.

@@ -3,7 +3,7 @@
 // The page is written in English, so numbers use one fixed locale rather than the browser's:
 // a headline of "43,401" reads the same on every machine and in every test.
 
-const LOCALE = 'en-US';
+export const LOCALE = 'en-US';
 
 const countFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 
@@ -12,14 +12,22 @@ export function formatCount(value) {
   return countFormat.format(value);
 }
 
+/** Shown for a number the engine reports as unknown (null). */
+const UNKNOWN = '–';
+
+function formatMaybe(value, format) {
+  if (value === null || value === undefined) return UNKNOWN;
+  return Number.isFinite(value) ? format(value) : String(value);
+}
+
 /** A parameter with a fixed number of decimals, e.g. (0.18961, 4) → "0.1896". */
 export function formatFixed(value, decimals) {
-  return Number.isFinite(value) ? value.toFixed(decimals) : String(value);
+  return formatMaybe(value, (number) => number.toFixed(decimals));
 }
 
 /** A small error measure with three significant digits, e.g. 0.005261 → "0.00526". */
 export function formatSignificant(value, digits = 3) {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : String(value);
+  return formatMaybe(value, (number) => String(Number(number.toPrecision(digits))));
 }
 
 /** A fraction as a percentage for axes and tooltips, e.g. (0.5432, 1) → "54.3%". */
@@ -34,5 +42,3 @@ export function formatPercent(fraction, decimals = 0) {
 export function formatCell(value) {
   return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : '';
 }
-
-export { LOCALE };

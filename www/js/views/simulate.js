@@ -8,7 +8,7 @@ import {
   createCohortChart,
   createRetentionCurveChart,
 } from '../charts.js';
-import { formatCount, formatFixed } from '../format.js';
+import { formatCount, formatFixed, formatPercent } from '../format.js';
 import { selectValue } from '../select.js';
 
 const CURVE_PARAMETERS = ['a', 'c', 'd'];
@@ -27,6 +27,8 @@ export function createSimulateView(root, core) {
   const headline = find('#sim-headline');
   const lastPeriod = find('#sim-last-period');
   const derivedB = find('#sim-b');
+  const lastRetention = find('#sim-last-retention');
+  const lastAge = find('#sim-last-age');
 
   const curveChart = createRetentionCurveChart(find('#sim-curve-chart'));
   const activeChart = createActiveUsersChart(find('#sim-active-chart'));
@@ -63,6 +65,8 @@ export function createSimulateView(root, core) {
     const last = result.activeUsers.length - 1;
     lastPeriod.textContent = String(last);
     headline.textContent = formatCount(result.activeUsers[last]);
+    lastRetention.textContent = formatPercent(result.curve[last], 1);
+    lastAge.textContent = String(last);
     derivedB.textContent = formatFixed(result.parameters.b, 4);
 
     curveChart.update(result.curve);

@@ -1,0 +1,194 @@
+// Browser tests of the "Simulate growth" view against the real engine built into dist/.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { openApp, parseCount, readChart, startSession } from './browser_session.js';
+
+describe('Simulate', () => {
+  let session;
+  let app;
+
+  before(async () => {
+    session = await startSession();
+  });
+  after(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    app = await openApp(session, '#simulate');
+  });
+  afterEach(async () => {
+    const { problems } = app;
+    await app.close();
+    assert.deepEqual(problems, [], 'the page logged errors or warnings');
+  });
+
+  /** Waits until the headline differs from `previous` and returns it. */
+  async function nextHeadline(previous) {
+    await app.page.waitForFunction(
+      (text) => document.getElementById('sim-headline').textContent !== text,
+      previous,
+    );
+    return app.page.textContent('#sim-headline');
+  }
+
+  /** The y values of a chart's dataset, indexed by period. */
+  function values(chart, datasetIndex = 0) {
+    return chart.datasets[datasetIndex].data.map((point) => point.y);
+  }
+
+  /** The engine's own simulation, run in the page, for numbers a chart should show. */
+  function simulateInPage(page, curve, { newUsers = 10000, periods = 30 } = {}) {
+    return page.evaluate(async (input) => {
+      const { loadEngine } = await import('./js/engine.js');
+      const result = (await loadEngine()).simulate(input);
+      return { cohorts: result.cohorts.map((users) => Array.from(users)) };
+    }, { ...curve, newUsers, periods });
+  }
+
+  test('Simulate.StartsFromEngineDefaults', async () => {
+    const { page } = app;
+    assert.equal(await page.inputValue('#sim-a-number'), '0.03');
+    assert.equal(await page.inputValue('#sim-c-number'), '0.55');
+    assert.equal(await page.inputValue('#sim-d-number'), '1.5');
+    assert.equal(await page.inputValue('#sim-a-range'), '0.03');
+    assert.equal(await page.inputValue('#sim-periods'), '30');
+    assert.equal(await page.inputValue('#sim-new-users'), '10000');
+    // b = 1 / (1 - 0.03), computed by the engine.
+    assert.equal(await page.textContent('#sim-b'), '1.0309');
+  });
+
+  test('Simulate.ShowsDefaultHeadlineOf43401InPeriod30', async () => {
+    const { page } = app;
+    assert.equal(await page.textContent('#sim-last-period'), '30');
+    assert.equal(await page.textContent('#sim-headline'), '43,401');
+  });
+
+  test('Simulate.DrawsAllThreeChartsWithEngineData', async () => {
+    const { page } = app;
+    const curve = await readChart(page, 'sim-curve-chart');
+    const active = await readChart(page, 'sim-active-chart');
+    const cohorts = await readChart(page, 'sim-cohort-chart');
+
+    const periods = Array.from({ length: 31 }, (_, period) => period);
+    for (const chart of [curve, active, cohorts]) {
+      assert.ok(chart.paintedPixels > 1000, 'canvas is blank');
+      for (const band of chart.datasets) assert.deepEqual(band.data.map((p) => p.x), periods);
+    }
+
+    const retention = values(curve);
+    assert.equal(retention.length, 31);
+    assert.equal(retention[0], 1);
+    assert.ok(retention[1] < 1 && retention[30] > 0.03, 'curve is not a decaying retention');
+    assert.equal(values(active)[30], 43401);
+    assert.equal(values(active)[0], 10000);
+
+    // One band per cohort, each drawn up to the running total of the cohorts below it: the
+    // band of cohort k rises by exactly the engine's users of cohort k, and the top band ends
+    // at the engine's total.
+    const engine = await simulateInPage(page, { a: 0.03, c: 0.55, d: 1.5 });
+    assert.equal(cohorts.datasets.length, 31);
+    for (const period of [0, 1, 15, 30]) {
+      cohorts.datasets.forEach((band, index) => {
+        const below = index === 0 ? 0 : values(cohorts, index - 1)[period];
+        assert.equal(values(cohorts, index)[period] - below, engine.cohorts[index][period]);
+      });
+      assert.equal(values(cohorts, 30)[period], values(active)[period]);
+    }
+  });
+
+  test('Simulate.ArrowKeyOnSliderUpdatesChartsAndHeadline', async () => {
+    const { page } = app;
+    const before = await readChart(page, 'sim-curve-chart');
+    await page.focus('#sim-a-range');
+    await page.keyboard.press('ArrowRight');
+
+    const headline = await nextHeadline('43,401');
+    assert.equal(await page.inputValue('#sim-a-number'), '0.04');
+    // A higher floor keeps more users, so the total can only rise.
+    assert.ok(parseCount(headline) > 43401, headline);
+
+    const curve = await readChart(page, 'sim-curve-chart');
+    const active = await readChart(page, 'sim-active-chart');
+    assert.ok(values(curve)[30] > values(before)[30]);
+    assert.equal(values(active)[30], parseCount(headline));
+  });
+
+  test('Simulate.TypedValueMovesSliderAndRedraws', async () => {
+    const { page } = app;
+    await page.fill('#sim-c-number', '1.2');
+
+    const headline = await nextHeadline('43,401');
+    assert.equal(await page.inputValue('#sim-c-range'), '1.2');
+    // A faster early drop (larger c) leaves fewer users.
+    assert.ok(parseCount(headline) < 43401, headline);
+    const active = await readChart(page, 'sim-active-chart');
+    assert.equal(values(active)[30], parseCount(headline));
+  });
+
+  test('Simulate.ValueOutsideSliderRangeIsMarkedAndNotUsed', async () => {
+    const { page } = app;
+    await page.fill('#sim-d-number', '7');
+    assert.equal(await page.getAttribute('#sim-d-number', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#sim-d-range'), '1.5');
+    // Leaving the field puts back the value the charts use.
+    await page.press('#sim-d-number', 'Tab');
+    assert.equal(await page.inputValue('#sim-d-number'), '1.5');
+    assert.equal(await page.textContent('#sim-headline'), '43,401');
+  });
+
+  test('Simulate.MoreOptionsChangeTimelineAndCohortSize', async () => {
+    const { page } = app;
+    await page.click('.more-options summary');
+    await page.selectOption('#sim-periods', '90');
+    await page.waitForFunction(
+      () => document.getElementById('sim-last-period').textContent === '90',
+    );
+    const cohorts = await readChart(page, 'sim-cohort-chart');
+    assert.equal(cohorts.datasets.length, 91);
+    assert.equal(values(cohorts, 90).length, 91);
+    const at90 = parseCount(await page.textContent('#sim-headline'));
+    assert.ok(at90 > 43401, `${at90}`);
+
+    const shown = await page.textContent('#sim-headline');
+    await page.selectOption('#sim-new-users', '100');
+    const smaller = parseCount(await nextHeadline(shown));
+    // Cohorts are rounded to whole people, so 100 users per period is not exactly 1/100.
+    assert.ok(Math.abs(smaller - at90 / 100) < 91, `${smaller} vs ${at90}`);
+  });
+
+  test('Simulate.CohortTooltipNamesTheBandUnderThePointer', async () => {
+    const { page } = app;
+    // The middle of the band of the cohort started in period 5, at period 20.
+    const target = await page.evaluate(() => {
+      const canvas = document.getElementById('sim-cohort-chart');
+      const chart = window.Chart.getChart(canvas);
+      const top = chart.getDatasetMeta(5).data[20];
+      const bottom = chart.getDatasetMeta(4).data[20];
+      const box = canvas.getBoundingClientRect();
+      return {
+        x: box.left + top.x,
+        y: box.top + (top.y + bottom.y) / 2,
+      };
+    });
+    const engine = await simulateInPage(page, { a: 0.03, c: 0.55, d: 1.5 });
+    const active = await readChart(page, 'sim-active-chart');
+    await page.mouse.move(target.x, target.y);
+
+    const tooltip = await page.evaluate(() => {
+      const chart = window.Chart.getChart(document.getElementById('sim-cohort-chart'));
+      return {
+        active: chart.tooltip.getActiveElements().map((item) => item.datasetIndex),
+        title: chart.tooltip.title,
+        body: chart.tooltip.body.flatMap((part) => part.lines),
+        footer: chart.tooltip.footer,
+      };
+    });
+    const count = (value) => value.toLocaleString('en-US');
+    assert.deepEqual(tooltip.active, [5]);
+    assert.deepEqual(tooltip.title, ['Period 20']);
+    const users = count(engine.cohorts[5][20]);
+    assert.deepEqual(tooltip.body, [`Cohort of period 5 (age 15): ${users}`]);
+    assert.deepEqual(tooltip.footer, [`All cohorts: ${count(values(active)[20])}`]);
+  });
+});
