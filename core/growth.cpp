@@ -27,16 +27,20 @@ Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& opt
     users_at_age[age] = std::round(growth.curve[age] * options.new_users);
   }
 
-  // Shift the per-age users into each cohort's row and add them up per period.
-  growth.active_users.assign(length, 0.0);
+  // Shift the per-age users into each cohort's row, and keep the running total over
+  // cohorts: its last row is the active users of each period.
   growth.by_cohort.assign(length, std::vector<double>(length, 0.0));
+  growth.stacked.assign(length, std::vector<double>(length, 0.0));
   for (std::size_t start = 0; start < length; ++start) {
     auto& row = growth.by_cohort[start];
+    auto& stack = growth.stacked[start];
+    if (start > 0) stack = growth.stacked[start - 1];
     for (std::size_t period = start; period < length; ++period) {
       row[period] = users_at_age[period - start];
-      growth.active_users[period] += row[period];
+      stack[period] += row[period];
     }
   }
+  growth.active_users = growth.stacked.back();
   return growth;
 }
 

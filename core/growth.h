@@ -27,6 +27,9 @@ struct Growth {
   /// by_cohort[k][p]: active users of the cohort started in period k, in period p; 0 before
   /// the cohort starts.
   std::vector<std::vector<double>> by_cohort;
+  /// stacked[k][p]: active users of cohorts 0..k in period p, the top edge of cohort k's
+  /// band in a stacked chart; stacked.back() equals active_users.
+  std::vector<std::vector<double>> stacked;
 };
 
 /// Simulates growth, refusing a negative or non-finite cohort size and a timeline that is

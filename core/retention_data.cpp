@@ -85,6 +85,13 @@ Result<RetentionData> parse_retention(std::string_view text) {
                    line, static_cast<int>(row.size()) + 1};
     }
 
+    if (has_header && row.size() > first.size()) {
+      return Error{"row " + std::to_string(line) + " has " + std::to_string(row.size()) +
+                       " cells but the header names " + std::to_string(first.size()) +
+                       " columns; remove the extra cells or add a name for them to the header",
+                   line, static_cast<int>(first.size()) + 1};
+    }
+
     const Cell period_cell{line, period_column, names[period_column]};
     auto period = read_number(row[period_column], period_cell, table.delimiter, period_hint);
     if (!period) return period.error();

@@ -12,9 +12,12 @@ namespace retention {
 /// What went wrong and, where it came from text, where: rows and columns are 1-based as a
 /// spreadsheet shows them (the header is row 1); 0 means "not tied to a cell".
 struct Error {
+  /// The whole sentence, place included: "row 4, column 2 (retention): ...".
   std::string message;
   int row = 0;
   int column = 0;
+  /// The same without the place, for a view that shows the place itself; may be empty.
+  std::string detail = {};
 };
 
 /// Either a value or an Error.

@@ -43,7 +43,9 @@ std::string Cell::where() const {
          ")";
 }
 
-Error Cell::error(const std::string& what) const { return {where() + ": " + what, row, column + 1}; }
+Error Cell::error(const std::string& what) const {
+  return {where() + ": " + what, row, column + 1, what};
+}
 
 Result<CellNumber> read_number(std::string_view text, const Cell& cell, char delimiter,
                                const std::string& hint) {

@@ -41,12 +41,17 @@ val simulate(val input) {
   RETENTION_TAKE(growth, simulate_growth(curve, {new_users, periods}));
 
   val cohorts = val::array();
-  for (const auto& cohort : growth.by_cohort) cohorts.call<void>("push", to_float64_array(cohort));
+  val stacked = val::array();
+  for (std::size_t k = 0; k < growth.by_cohort.size(); ++k) {
+    cohorts.call<void>("push", to_float64_array(growth.by_cohort[k]));
+    stacked.call<void>("push", to_float64_array(growth.stacked[k]));
+  }
   val result = val::object();
   result.set("parameters", curve_object(curve));
   result.set("curve", to_float64_array(growth.curve));
   result.set("activeUsers", to_float64_array(growth.active_users));
   result.set("cohorts", cohorts);
+  result.set("stacked", stacked);
   return result;
 }
 

@@ -11,6 +11,7 @@ val failure(const Error& error) {
   details.set("message", error.message);
   if (error.row > 0) details.set("row", error.row);
   if (error.column > 0) details.set("column", error.column);
+  if (!error.detail.empty()) details.set("detail", error.detail);
   val result = val::object();
   result.set("error", details);
   return result;

@@ -6,9 +6,12 @@
 
 /** Where a problem was found; rows and columns are 1-based, as a spreadsheet shows them. */
 export interface CoreError {
+  /** The whole sentence, place included: 'row 3, column 2 (retention): "abc" is not ...'. */
   message: string;
   row?: number;
   column?: number;
+  /** The message without its place, for a view that marks the cell itself. */
+  detail?: string;
 }
 
 export type Failure = { error: CoreError };
@@ -44,6 +47,9 @@ export interface SimulateResult {
   activeUsers: Float64Array;
   /** cohorts[k][p]: active users of the cohort started in period k, in period p (0 if p < k). */
   cohorts: Float64Array[];
+  /** stacked[k][p]: users of cohorts 0..k in period p, the top of cohort k's band in a
+   * stacked chart; the last row equals activeUsers. */
+  stacked: Float64Array[];
 }
 
 export type ModelName = 'power' | 'sbg' | 'bdw' | 'exponential';
@@ -183,7 +189,8 @@ export interface ParsedRetention {
   weights?: number[];
   /** True when values were read as percentages. */
   percent: boolean;
-  /** Sentences about how the text was read, e.g. the delimiter and percent detection. */
+  /** Sentences about how the text was read when it was not plain: percentages, decimal
+   * commas, a missing header, repeated periods. */
   notes: string[];
   /** 1-based source row of each point, for pointing at a cell. */
   rows: number[];

@@ -22,7 +22,10 @@ TEST(Growth, CohortRowsAddUpToActiveUsers) {
     double total = 0;
     for (const auto& cohort : growth.by_cohort) total += cohort[period];
     EXPECT_EQ(growth.active_users[period], total) << "period " << period;
+    EXPECT_EQ(growth.by_cohort[0][period] + growth.by_cohort[1][period],
+              growth.stacked[1][period]);
   }
+  EXPECT_EQ(growth.active_users, growth.stacked.back());
 }
 
 TEST(Growth, CohortIsEmptyBeforeItStartsAndRoundedAfter) {

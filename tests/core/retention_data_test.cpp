@@ -132,6 +132,21 @@ TEST(RetentionData, NamesARowThatIsTooShort) {
             error.message);
 }
 
+TEST(RetentionData, RefusesMoreCellsThanTheHeaderNames) {
+  const Error error = error_of(parse_retention("period\tretention\n0\t1\n1\t0.5\t3\n"));
+  EXPECT_EQ(3, error.row);
+  EXPECT_EQ(3, error.column);
+  EXPECT_EQ("row 3 has 3 cells but the header names 2 columns; remove the extra cells or add a "
+            "name for them to the header",
+            error.message);
+}
+
+TEST(RetentionData, ErrorsCarryTheirDetailWithoutThePlace) {
+  const Error error = error_of(parse_retention("period,retention\n0,1\n1,x\n"));
+  EXPECT_EQ("\"x\" is not a number; write a fraction such as 0.55 or a percentage such as 55%",
+            error.detail);
+}
+
 TEST(RetentionData, NotesRepeatedPeriods) {
   const RetentionData data = parse_retention("period,retention\n0,1\n1,0.5\n1,0.6\n").value();
   EXPECT_EQ("period 1 appears in rows 3 and 4; both points are used", data.notes.back());

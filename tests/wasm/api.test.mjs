@@ -32,6 +32,9 @@ describe('simulate', () => {
     assert.equal(result.cohorts[30][29], 0);
     assert.equal(result.cohorts[30][30], 10000);
     assert.equal(result.parameters.b, 1 / 0.97);
+    assert.equal(result.stacked.length, 31);
+    assert.deepEqual(result.stacked[30], result.activeUsers);
+    assert.equal(result.stacked[1][5], result.cohorts[0][5] + result.cohorts[1][5]);
   });
 
   test('fills in defaults from the core for missing fields', () => {
@@ -85,6 +88,8 @@ describe('parseRetention', () => {
           + '0.55 or a percentage such as 55%',
         row: 3,
         column: 2,
+        detail: '"abc" is not a number; write a fraction such as 0.55 or a percentage such as '
+          + '55%',
       },
     });
   });

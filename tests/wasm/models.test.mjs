@@ -29,6 +29,7 @@ describe('parseCounts', () => {
         + 'such as 1200',
       row: 3,
       column: 2,
+      detail: '"lots" is not a number; write the number of users, such as 1200',
     });
   });
 });
