@@ -7,9 +7,9 @@
 namespace retention {
 
 Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& options) {
-  if (!std::isfinite(options.new_users) || options.new_users < 0) {
-    return Error{"new users per period must be a number >= 0, not " +
-                 format_number(options.new_users)};
+  if (!(options.new_users >= 0 && options.new_users <= max_new_users)) {
+    return Error{"new users per period must be a number from 0 to " +
+                 format_number(max_new_users) + ", not " + format_number(options.new_users)};
   }
   if (options.periods < 0 || options.periods > max_growth_periods) {
     return Error{"the number of periods must be between 0 and " +

@@ -18,6 +18,9 @@ struct GrowthOptions {
 
 /// The largest number of periods simulated at once (a 10-year daily timeline).
 inline constexpr int max_growth_periods = 3660;
+/// The largest cohort simulated: more than everyone on Earth, small enough that no sum of
+/// cohorts overflows.
+inline constexpr double max_new_users = 1e12;
 
 struct Growth {
   /// r(t) for t = 0..periods.
@@ -32,7 +35,7 @@ struct Growth {
   std::vector<std::vector<double>> stacked;
 };
 
-/// Simulates growth, refusing a negative or non-finite cohort size and a timeline that is
+/// Simulates growth, refusing a cohort size outside [0, max_new_users] and a timeline that is
 /// negative or longer than max_growth_periods.
 Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& options);
 

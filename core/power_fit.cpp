@@ -34,14 +34,15 @@ double to_two_sided(double x, double lo, double hi) {
   return std::asin(std::clamp(2 * (x - lo) / (hi - lo) - 1, -1.0, 1.0));
 }
 
+// hypot and the factored square root keep huge steps finite instead of overflowing u^2.
 Mapped from_lower(double u, double lo) {
-  const double root = std::sqrt(u * u + 1);
+  const double root = std::hypot(u, 1.0);
   return {lo - 1 + root, u / root};
 }
 
 double to_lower(double x, double lo) {
   const double shifted = std::max(x - lo, 0.0) + 1;
-  return std::sqrt(shifted * shifted - 1);
+  return std::sqrt(shifted - 1) * std::sqrt(shifted + 1);
 }
 
 // The unbounded vector the solver sees is (u_a, u_c, u_d[, u_b]); in the different-events
@@ -238,7 +239,9 @@ Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
 
     const PowerCurve fitted = decode(x, options.form).curve;
     const double sum = sum_of_squares(points, fitted);
-    if (std::isfinite(sum) && sum < best_sum) {
+    const bool finite = std::isfinite(fitted.a) && std::isfinite(fitted.b) &&
+                        std::isfinite(fitted.c) && std::isfinite(fitted.d);
+    if (finite && std::isfinite(sum) && sum < best_sum) {
       best_sum = sum;
       best_status = status;
       summary.curve = fitted;

@@ -47,7 +47,7 @@ double to_parameter(const ParameterSpec& spec, double u) {
     case Scale::interval:
       return spec.lower + (spec.upper - spec.lower) * (std::sin(u) + 1) / 2;
     case Scale::lower_bound:
-      return spec.lower - 1 + std::sqrt(u * u + 1);
+      return spec.lower - 1 + std::hypot(u, 1.0);
   }
   return u;
 }
@@ -61,7 +61,7 @@ double to_unbounded(const ParameterSpec& spec, double x) {
                                   1.0));
     case Scale::lower_bound: {
       const double shifted = std::max(x - spec.lower, 0.0) + 1;
-      return std::sqrt(shifted * shifted - 1);
+      return std::sqrt(shifted - 1) * std::sqrt(shifted + 1);
     }
   }
   return x;

@@ -40,8 +40,9 @@ TEST(Growth, CohortIsEmptyBeforeItStartsAndRoundedAfter) {
 
 TEST(Growth, RefusesBadSizes) {
   const PowerCurve curve = make_power_curve(0.03, 0, 0.55, 1.5, CurveForm::same_event).value();
-  EXPECT_EQ("new users per period must be a number >= 0, not -5",
+  EXPECT_EQ("new users per period must be a number from 0 to 1e+12, not -5",
             simulate_growth(curve, {-5, 30}).error().message);
+  EXPECT_FALSE(simulate_growth(curve, {1e306, 30}).ok());
   EXPECT_EQ("the number of periods must be between 0 and 3660, not 5000",
             simulate_growth(curve, {100, 5000}).error().message);
 }
