@@ -196,6 +196,85 @@ export interface ParsedRetention {
   rows: number[];
 }
 
+/** A column by header name or 0-based index; absent means "guess". */
+export type ColumnRef = string | number;
+
+export interface EventLogOptions {
+  userColumn?: ColumnRef;
+  timeColumn?: ColumnRef;
+  /** Guessed only from names such as event or action when absent; null for none. */
+  eventColumn?: ColumnRef | null;
+  /** Default "day". */
+  period?: 'day' | 'week' | 'month';
+  /** Default "monday"; used for weeks. */
+  weekStart?: 'monday' | 'sunday';
+  /** Any IANA zone ("Europe/Berlin"); default UTC. Events take their period in this zone;
+   * dates and times without an offset are read as wall-clock time in it. */
+  timeZone?: string;
+}
+
+export interface CohortOptions extends EventLogOptions {
+  /** "first" (default): each user in the cohort of their first start event, searched over the
+   * whole log. "recurring": in the cohort of every period with a start event. */
+  cohortBy?: 'first' | 'recurring';
+  /** "on" (default): counted at interval k if active in exactly period k. "onOrAfter": if
+   * active in period k or any later one. */
+  mode?: 'on' | 'onOrAfter';
+  /** Event names, as written in the event column; absent means any event. */
+  startEvent?: string;
+  returnEvent?: string;
+  /** ISO dates in the chosen zone limiting which cohorts are reported. */
+  from?: string;
+  to?: string;
+}
+
+export interface SkippedRow { row: number; column: number; value: string; why: string }
+
+export interface EventLogLayout {
+  /** "," "\t" ";" or " " for columns aligned with spaces. */
+  delimiter: string;
+  hasHeader: boolean;
+  columnNames: string[];
+  userColumn: number;
+  timeColumn: number;
+  eventColumn: number | null;
+  timeFormat: { name: string; description: string; values: number; parsed: number };
+  /** One sentence per decision, to show beside the mapping controls. */
+  notes: string[];
+}
+
+export interface CohortTable {
+  /** counts[k]: users counted at interval k (counts[0] is the size); null where the log has
+   * not reached the cell yet. Every cohort has the same number of cells. */
+  cohorts: Array<{ start: string; period: number; size: number; counts: Array<number | null> }>;
+  period: 'day' | 'week' | 'month';
+  users: number;
+  /** The last period in the log, which it may cover only in part. */
+  lastPeriod: number;
+  lastPeriodLabel: string;
+  /** Mean retention per interval weighted by cohort size over the cohorts that reach it;
+   * meanCohorts[k] says how many that is. */
+  meanRetention: number[];
+  meanCohorts: number[];
+  skippedRows: number;
+  skippedExamples: SkippedRow[];
+  status: 'complete' | 'rowsSkipped';
+  message: string;
+  notes: string[];
+  layout: EventLogLayout;
+  log: { rows: number; events: number; users: number; repeatedEvents: number;
+    peakMemoryBytes: number; message: string };
+}
+
+/** The streaming form of cohorts(), for a Web Worker reading a big file in chunks. */
+export interface CohortStream {
+  /** Reads the next chunk (it may end anywhere, even inside a quoted field). */
+  add(chunk: Uint8Array | string): { bytes: number; rows: number; memoryBytes: number } | Failure;
+  finish(): CohortTable | Failure;
+  /** Frees the stream's memory in the module; call it when done, as with any Embind object. */
+  delete(): void;
+}
+
 export interface Defaults {
   simulate: {
     a: number; c: number; d: number; newUsers: number; periods: number; maxPeriods: number;
@@ -217,6 +296,12 @@ export interface RetentionCore {
    * long form (columns cohort, period, users). */
   parseCohorts(text: string): ParsedCohorts | Failure;
   defaults(): Defaults;
+  /** Cohort table of an event log given whole, as text or UTF-8 bytes. */
+  cohorts(input: CohortOptions & { data: string | Uint8Array }): CohortTable | Failure;
+  CohortStream(options: CohortOptions): CohortStream;
+  /** The layout guessed from the start of a log, for the column-mapping step. */
+  detectEventLog(input: EventLogOptions & { data: string | Uint8Array }):
+    EventLogLayout | Failure;
 }
 
 /** The module's default export: creates one instance of the engine. */
