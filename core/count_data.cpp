@@ -29,7 +29,7 @@ Result<DelimitedText> table_with_data(std::string_view text) {
 }
 
 Result<double> read_period(std::string_view text, const Cell& cell, char delimiter) {
-  auto number = read_number(text, cell, delimiter, period_hint);
+  auto number = read_number(text, cell, delimiter, period_hint, NumberKind::whole);
   if (!number) return number.error();
   if (number->value < 0 || number->value != std::floor(number->value)) {
     return cell.error(quoted(text) + " is not a whole number >= 0; " + period_hint);
@@ -38,7 +38,7 @@ Result<double> read_period(std::string_view text, const Cell& cell, char delimit
 }
 
 Result<double> read_count(std::string_view text, const Cell& cell, char delimiter) {
-  auto number = read_number(text, cell, delimiter, count_hint);
+  auto number = read_number(text, cell, delimiter, count_hint, NumberKind::whole);
   if (!number) return number.error();
   if (number->had_percent_sign || number->value < 0) {
     return cell.error(quoted(text) + " is not a count of users; " + count_hint);

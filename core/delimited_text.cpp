@@ -1,6 +1,9 @@
 #include "delimited_text.h"
 
+#include <algorithm>
 #include <array>
+#include <optional>
+#include <string>
 
 namespace retention {
 namespace {
@@ -59,16 +62,48 @@ char detect_delimiter(std::string_view text) {
   }
   if (best != '\0') return best;
 
-  // Fall back on the first candidate present at all, so that a ragged file still splits.
+  // Fall back on the candidate found on the most lines, so that a ragged file still splits
+  // and a line with another delimiter stands out as the odd one.
+  int most_lines = 0;
   for (const char candidate : std::array{'\t', ';', ','}) {
-    for (const std::string_view line : sample) {
-      if (count_unquoted(line, candidate) > 0) return candidate;
+    const auto lines = std::count_if(sample.begin(), sample.end(), [candidate](auto line) {
+      return count_unquoted(line, candidate) > 0;
+    });
+    if (lines > most_lines) {
+      best = candidate;
+      most_lines = static_cast<int>(lines);
     }
   }
+  if (best != '\0') return best;
   for (const std::string_view line : sample) {
     if (line.find(' ') != std::string_view::npos) return ' ';
   }
   return '\0';
+}
+
+std::optional<Error> not_text(std::string_view text) {
+  if (text.size() > max_table_bytes) {
+    return Error{"the text is " + std::to_string(text.size() >> 20) + " MB, more than the " +
+                 std::to_string(max_table_bytes >> 20) + " MB a table can have here; for an "
+                 "event log, use the Cohorts view, which reads files of any size in pieces"};
+  }
+  const bool utf16_mark = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                                               (text[0] == '\xFE' && text[1] == '\xFF'));
+  const std::size_t zero = text.substr(0, 65536).find('\0');
+  if (!utf16_mark && zero == std::string_view::npos) return std::nullopt;
+
+  // UTF-16 text has a zero in every other byte of its ASCII characters.
+  std::size_t zeros_at_odd = 0, zeros_at_even = 0;
+  const std::size_t sample = std::min<std::size_t>(text.size(), 4096);
+  for (std::size_t i = 0; i < sample; ++i) {
+    if (text[i] == '\0') ++(i % 2 ? zeros_at_odd : zeros_at_even);
+  }
+  if (utf16_mark || std::max(zeros_at_odd, zeros_at_even) > sample / 4) {
+    return Error{"the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: Save as, CSV "
+                 "UTF-8) and load it again"};
+  }
+  return Error{"this is not a text file: byte " + std::to_string(zero + 1) + " is a zero byte, "
+               "as in a binary file; export the data as CSV or TSV and load that"};
 }
 
 }  // namespace
@@ -84,6 +119,7 @@ const char* delimiter_name(char delimiter) {
 }
 
 Result<DelimitedText> parse_delimited_text(std::string_view text) {
+  if (const auto problem = not_text(text)) return *problem;
   if (text.substr(0, byte_order_mark.size()) == byte_order_mark) {
     text.remove_prefix(byte_order_mark.size());
   }

@@ -21,10 +21,15 @@ struct DelimitedText {
   std::vector<int> lines;
 };
 
+/// The largest text split at once: tables of retention or counts are far smaller, and an
+/// event log goes through the streaming reader of event_log.h instead.
+inline constexpr std::size_t max_table_bytes = std::size_t{64} << 20;
+
 /// A name for a delimiter in messages: "tab", "comma", "semicolon", "spaces" or "none".
 const char* delimiter_name(char delimiter);
 
-/// Splits the text into rows of fields. Fails only on a quote that is never closed.
+/// Splits the text into rows of fields. Fails on a quote that is never closed, on text over
+/// max_table_bytes, and on bytes that are no text: UTF-16 (named as such) or binary.
 Result<DelimitedText> parse_delimited_text(std::string_view text);
 
 }  // namespace retention

@@ -21,6 +21,21 @@ constexpr const char* retention_hint =
 constexpr const char* period_hint = "periods are whole numbers counted from 0";
 constexpr const char* weight_hint = "a weight is a number such as a cohort size, 1200";
 
+// ", which is separated by semicolon rather than comma like the rest" when a short row uses
+// another delimiter.
+std::string other_delimiter_hint(const std::vector<std::string>& row, char delimiter) {
+  for (const char other : {'\t', ';', ','}) {
+    if (other == delimiter) continue;
+    for (const std::string& cell : row) {
+      if (cell.find(other) != std::string::npos) {
+        return std::string(", which is separated by ") + delimiter_name(other) +
+               " rather than " + delimiter_name(delimiter) + " like the rest";
+      }
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<RetentionData> parse_retention(std::string_view text) {
@@ -73,6 +88,7 @@ Result<RetentionData> parse_retention(std::string_view text) {
       std::max({period_column, retention_column, weight_column}) + 1);
   bool any_percent_sign = false;
   bool any_decimal_comma = false;
+  bool any_thousands = false;
   int percent_sign_row = 0;
   std::size_t largest = 0;
   for (std::size_t r = has_header ? 1 : 0; r < table.rows.size(); ++r) {
@@ -81,7 +97,8 @@ Result<RetentionData> parse_retention(std::string_view text) {
     if (row.size() < width) {
       return Error{"row " + std::to_string(line) + " has " + std::to_string(row.size()) +
                        (row.size() == 1 ? " column" : " columns") + " but the header needs " +
-                       std::to_string(width) + "; fill in the missing cells or remove the row",
+                       std::to_string(width) + other_delimiter_hint(row, table.delimiter) +
+                       "; fill in the missing cells or remove the row",
                    line, static_cast<int>(row.size()) + 1};
     }
 
@@ -93,8 +110,10 @@ Result<RetentionData> parse_retention(std::string_view text) {
     }
 
     const Cell period_cell{line, period_column, names[period_column]};
-    auto period = read_number(row[period_column], period_cell, table.delimiter, period_hint);
+    auto period = read_number(row[period_column], period_cell, table.delimiter, period_hint,
+                              NumberKind::whole);
     if (!period) return period.error();
+    any_thousands = any_thousands || period->had_thousands_separator;
     const double t = period->value;
     if (t < 0 || t != std::floor(t)) {
       return period_cell.error(quoted(row[period_column]) + " is not a whole number >= 0; "
@@ -115,13 +134,14 @@ Result<RetentionData> parse_retention(std::string_view text) {
 
     if (weight_column >= 0) {
       const Cell weight_cell{line, weight_column, names[weight_column]};
-      auto weight = read_number(row[weight_column], weight_cell, table.delimiter, weight_hint);
+      auto weight = read_number(row[weight_column], weight_cell, table.delimiter, weight_hint,
+                                NumberKind::whole);
       if (!weight) return weight.error();
       if (weight->value < 0) {
         return weight_cell.error(quoted(row[weight_column]) + " is negative; a weight is 0 "
                                  "or more");
       }
-      any_decimal_comma = any_decimal_comma || weight->had_decimal_comma;
+      any_thousands = any_thousands || weight->had_thousands_separator;
       data.weights.push_back(weight->value);
     }
 
@@ -160,6 +180,30 @@ Result<RetentionData> parse_retention(std::string_view text) {
   }
   if (any_decimal_comma) {
     data.notes.push_back("decimal commas such as 0,55 are read as decimal points");
+  }
+  if (any_thousands) {
+    data.notes.push_back("thousands separators such as 1,200 are read as 1200");
+  }
+
+  // Retention that rises with the period is kept too (noise does that), but every model
+  // assumes it falls, so the first rise is pointed out.
+  std::vector<std::size_t> order(data.periods.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&data](std::size_t x, std::size_t y) {
+    return data.periods[x] < data.periods[y];
+  });
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const std::size_t before = order[k - 1], after = order[k];
+    if (data.periods[after] > data.periods[before] &&
+        data.retention[after] > data.retention[before] + 1e-9) {
+      data.notes.push_back("retention rises from " + format_number(data.retention[before]) +
+                           " in period " + format_number(data.periods[before]) + " to " +
+                           format_number(data.retention[after]) + " in period " +
+                           format_number(data.periods[after]) + " (row " +
+                           std::to_string(data.rows[after]) + "); the models assume it falls, "
+                           "so check that row");
+      break;
+    }
   }
 
   // Repeated periods are kept (each is a point), but a person should know.

@@ -47,8 +47,33 @@ Error Cell::error(const std::string& what) const {
   return {where() + ": " + what, row, column + 1, what};
 }
 
+namespace {
+
+// "1,200,000" without its separators when every group after the first has three digits and
+// one separator character is used throughout; nothing otherwise.
+std::optional<std::string> without_thousands(std::string_view digits) {
+  const std::size_t mark = digits.find_first_of(",. '");
+  if (mark == std::string_view::npos || mark == 0 || mark > 3) return std::nullopt;
+  const char separator = digits[mark];
+  std::string kept(digits.substr(0, mark));
+  for (std::size_t i = mark; i < digits.size(); i += 4) {
+    if (digits[i] != separator || i + 4 > digits.size()) return std::nullopt;
+    const std::string_view group = digits.substr(i + 1, 3);
+    if (!std::all_of(group.begin(), group.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      return std::nullopt;
+    }
+    kept += group;
+  }
+  if (!std::all_of(kept.begin(), kept.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    return std::nullopt;
+  }
+  return kept;
+}
+
+}  // namespace
+
 Result<CellNumber> read_number(std::string_view text, const Cell& cell, char delimiter,
-                               const std::string& hint) {
+                               const std::string& hint, NumberKind kind) {
   if (text.empty()) return cell.error("the cell is empty; fill it in or remove the row");
   CellNumber number;
   std::string_view digits = text;
@@ -58,7 +83,14 @@ Result<CellNumber> read_number(std::string_view text, const Cell& cell, char del
     while (!digits.empty() && digits.back() == ' ') digits.remove_suffix(1);
   }
   std::optional<double> value = parse_number(digits);
-  if (!value && delimiter != ',' && std::count(digits.begin(), digits.end(), ',') == 1) {
+  if (!value && kind == NumberKind::whole) {
+    if (const auto grouped = without_thousands(digits)) {
+      value = parse_number(*grouped);
+      number.had_thousands_separator = value.has_value();
+    }
+  }
+  if (!value && kind == NumberKind::share && delimiter != ',' &&
+      std::count(digits.begin(), digits.end(), ',') == 1) {
     std::string with_point(digits);
     std::replace(with_point.begin(), with_point.end(), ',', '.');
     value = parse_number(with_point);

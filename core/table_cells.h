@@ -36,12 +36,19 @@ struct CellNumber {
   double value = 0;
   bool had_percent_sign = false;
   bool had_decimal_comma = false;
+  bool had_thousands_separator = false;
 };
 
+/// What a cell holds, which decides how a comma in it reads: a share ("0,55" is a decimal
+/// comma) or a whole count or period ("1,200" groups thousands).
+enum class NumberKind { share, whole };
+
 /// A finite number from a cell. A trailing % is removed and reported; a decimal comma
-/// ("0,55") is read as a point when commas do not separate the columns, and reported.
-/// `hint` finishes the message for text that is no number: "write a fraction such as 0.55".
+/// ("0,55") in a share is read as a point when commas do not separate the columns, and
+/// thousands separators in a whole number that reads as no number otherwise ("1,200",
+/// "1 200", "1'200", "1.200.000") are dropped;
+/// both are reported. `hint` finishes the message for text that is no number.
 Result<CellNumber> read_number(std::string_view text, const Cell& cell, char delimiter,
-                               const std::string& hint);
+                               const std::string& hint, NumberKind kind = NumberKind::share);
 
 }  // namespace retention

@@ -1,5 +1,7 @@
 #include "retention_data.h"
 
+#include "delimited_text.h"
+
 #include <gtest/gtest.h>
 
 #include "test_data.h"
@@ -145,6 +147,44 @@ TEST(RetentionData, ErrorsCarryTheirDetailWithoutThePlace) {
   const Error error = error_of(parse_retention("period,retention\n0,1\n1,x\n"));
   EXPECT_EQ("\"x\" is not a number; write a fraction such as 0.55 or a percentage such as 55%",
             error.detail);
+}
+
+TEST(RetentionData, ReadsThousandsSeparatorsInWholeNumbers) {
+  const RetentionData data =
+      parse_retention("period\tretention\tusers\n0\t1\t1,200\n1\t0,5\t12'000\n").value();
+  EXPECT_EQ((std::vector<double>{1200, 12000}), data.weights);
+  EXPECT_DOUBLE_EQ(0.5, data.retention[1]);
+  EXPECT_EQ("thousands separators such as 1,200 are read as 1200", data.notes.back());
+}
+
+TEST(RetentionData, PointsOutRisingRetention) {
+  const RetentionData data = parse_retention("period,retention\n0,1\n2,0.7\n1,0.5\n").value();
+  EXPECT_EQ("retention rises from 0.5 in period 1 to 0.7 in period 2 (row 3); the models "
+            "assume it falls, so check that row",
+            data.notes.back());
+}
+
+TEST(RetentionData, NamesUtf16AndBinaryFiles) {
+  const std::string utf16("\xFF\xFEp\0e\0r\0i\0o\0d\0", 14);
+  EXPECT_EQ("the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: Save as, CSV UTF-8) "
+            "and load it again",
+            error_of(parse_retention(utf16)).message);
+  const std::string binary("PK\x03\x04\0\0garbage", 13);
+  EXPECT_EQ("this is not a text file: byte 5 is a zero byte, as in a binary file; export the "
+            "data as CSV or TSV and load that",
+            error_of(parse_retention(binary)).message);
+}
+
+TEST(RetentionData, NamesARowWithAnotherDelimiter) {
+  EXPECT_EQ("row 2 has 1 column but the header needs 2, which is separated by semicolon rather "
+            "than comma like the rest; fill in the missing cells or remove the row",
+            error_of(parse_retention("period,retention\n0;1\n1,0.5\n")).message);
+}
+
+TEST(RetentionData, RefusesTextBeyondTheTableLimit) {
+  const std::string huge(max_table_bytes + 1, '1');
+  EXPECT_NE(std::string::npos,
+            error_of(parse_retention(huge)).message.find("use the Cohorts view"));
 }
 
 TEST(RetentionData, NotesRepeatedPeriods) {
