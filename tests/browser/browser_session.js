@@ -126,3 +126,14 @@ export function readTable(page) {
 export function parseCount(text) {
   return Number(text.replaceAll(',', ''));
 }
+
+/**
+ * Words on screen that betray a number gone wrong (NaN, Infinity, undefined, null); the page
+ * shows "—" for a value that is unknown.
+ * @returns {Promise<string[]>}
+ */
+export function brokenValuesOnScreen(page) {
+  return page.evaluate(
+    () => document.body.innerText.match(/\b(?:NaN|Infinity|undefined|null)\b/g) ?? [],
+  );
+}

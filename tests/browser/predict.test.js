@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import {
   SHARED_DATA_DIR,
+  brokenValuesOnScreen,
   openApp,
   readChart,
   readFitParameters,
@@ -15,7 +16,7 @@ import {
 } from './browser_session.js';
 
 const SEED_RETENTION = join(SHARED_DATA_DIR, 'seed_retention.tsv');
-const NO_FIT = '– – –';
+const NO_FIT = '— — —';
 
 /** seed_retention.tsv as the table shows it. */
 const SEED_TABLE = [
@@ -45,11 +46,13 @@ describe('Predict', () => {
   });
   afterEach(async () => {
     const { problems } = app;
+    const broken = await brokenValuesOnScreen(app.page);
     await app.close();
     assert.deepEqual(problems, [], 'the page logged errors or warnings');
+    assert.deepEqual(broken, [], 'the page shows a broken number');
   });
 
-  /** The fitted a, c and d as shown, e.g. "0.2363 1.9851 1.2822"; "– – –" before a fit. */
+  /** The fitted a, c and d as shown, e.g. "0.2363 1.9851 1.2822"; "— — —" before a fit. */
   function shownFit() {
     return app.page.evaluate(() => ['a', 'c', 'd']
       .map((name) => document.getElementById(`predict-${name}`).textContent)

@@ -1,5 +1,9 @@
-// Writes docs/screenshots/simulate.png and docs/screenshots/predict.png from the built site,
-// the predict view showing a fit of shared/data/seed_retention.tsv.
+// Writes the screenshots in docs/screenshots from the built site:
+// - simulate.png: "Simulate growth" with the engine's defaults;
+// - predict.png: "Predict retention" fitting shared/data/seed_retention.tsv;
+// - predict-counts.png: the Fader–Hardie counts (shared/data/fader_hardie_2007.csv), segment
+//   regular, fitted by sBG on years 0–7 with years 8–12 held out;
+// - compare.png: the same counts with every model compared.
 //
 //   ./dev build && node tests/browser/screenshots.mjs
 
@@ -8,34 +12,54 @@ import { join } from 'node:path';
 import { REPO_ROOT, SHARED_DATA_DIR, openApp, startSession } from './browser_session.js';
 
 const OUTPUT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+const FADER_HARDIE = join(SHARED_DATA_DIR, 'fader_hardie_2007.csv');
+
+/** Waits until the model panel shows a status other than `previous`'s text. */
+function statusChangedFrom(page, previous) {
+  return page.waitForFunction(
+    (text) => document.getElementById('predict-message').textContent !== text,
+    previous,
+  );
+}
+
+async function loadFaderHardie(page, model) {
+  await page.check('#predict-mode-counts');
+  await page.selectOption('#predict-model', model);
+  await page.fill('#predict-fit-through', '7');
+  const before = await page.textContent('#predict-message');
+  await page.setInputFiles('#predict-file', FADER_HARDIE);
+  await statusChangedFrom(page, before);
+}
+
+async function capture(session, name, hash, prepare) {
+  const app = await openApp(session, hash);
+  await prepare(app.page);
+  await app.page.screenshot({ path: join(OUTPUT_DIR, name), fullPage: true });
+  await app.close();
+  process.stdout.write(`wrote ${join(OUTPUT_DIR, name)}\n`);
+  if (app.problems.length > 0) {
+    process.exitCode = 1;
+    process.stderr.write(`${app.problems.join('\n')}\n`);
+  }
+}
 
 async function main() {
   await mkdir(OUTPUT_DIR, { recursive: true });
   const session = await startSession();
   try {
-    const simulate = await openApp(session, '#simulate');
-    await simulate.page.screenshot({ path: join(OUTPUT_DIR, 'simulate.png'), fullPage: true });
-    await simulate.close();
-    report('simulate.png', simulate.problems);
-
-    const predict = await openApp(session, '#predict');
-    await predict.page.setInputFiles('#predict-file', join(SHARED_DATA_DIR, 'seed_retention.tsv'));
-    await predict.page.waitForFunction(
-      () => document.getElementById('predict-a').textContent !== '–',
-    );
-    await predict.page.screenshot({ path: join(OUTPUT_DIR, 'predict.png'), fullPage: true });
-    await predict.close();
-    report('predict.png', predict.problems);
+    await capture(session, 'simulate.png', '#simulate', async () => {});
+    await capture(session, 'predict.png', '#predict', async (page) => {
+      await page.setInputFiles('#predict-file', join(SHARED_DATA_DIR, 'seed_retention.tsv'));
+      await page.waitForFunction(
+        () => document.getElementById('predict-a').textContent !== '—',
+      );
+    });
+    await capture(session, 'predict-counts.png', '#predict', (page) => (
+      loadFaderHardie(page, 'sbg')
+    ));
+    await capture(session, 'compare.png', '#predict', (page) => loadFaderHardie(page, 'compare'));
   } finally {
     await session.close();
-  }
-}
-
-function report(name, problems) {
-  process.stdout.write(`wrote ${join(OUTPUT_DIR, name)}\n`);
-  if (problems.length > 0) {
-    process.exitCode = 1;
-    process.stderr.write(`${problems.join('\n')}\n`);
   }
 }
 

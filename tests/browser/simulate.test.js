@@ -42,7 +42,10 @@ describe('Simulate', () => {
     return page.evaluate(async (input) => {
       const { loadEngine } = await import('./js/engine.js');
       const result = (await loadEngine()).simulate(input);
-      return { cohorts: result.cohorts.map((users) => Array.from(users)) };
+      return {
+        cohorts: result.cohorts.map((users) => Array.from(users)),
+        stacked: result.stacked.map((users) => Array.from(users)),
+      };
     }, { ...curve, newUsers, periods });
   }
 
@@ -83,13 +86,14 @@ describe('Simulate', () => {
     assert.equal(values(active)[30], 43401);
     assert.equal(values(active)[0], 10000);
 
-    // One band per cohort, each drawn up to the running total of the cohorts below it: the
-    // band of cohort k rises by exactly the engine's users of cohort k, and the top band ends
-    // at the engine's total.
+    // One band per cohort, each drawn up to the engine's running total of the cohorts up to
+    // it: the band of cohort k rises by exactly the engine's users of cohort k, and the top
+    // band ends at the engine's total.
     const engine = await simulateInPage(page, { a: 0.03, c: 0.55, d: 1.5 });
     assert.equal(cohorts.datasets.length, 31);
     for (const period of [0, 1, 15, 30]) {
       cohorts.datasets.forEach((band, index) => {
+        assert.equal(values(cohorts, index)[period], engine.stacked[index][period]);
         const below = index === 0 ? 0 : values(cohorts, index - 1)[period];
         assert.equal(values(cohorts, index)[period] - below, engine.cohorts[index][period]);
       });
