@@ -12,6 +12,9 @@ enum class FitStatus {
   iteration_limit,
   /// The optimiser could not make progress (e.g. tolerances too small for the data).
   failed,
+  /// The data cannot determine the curve: every observed value is the same, so any curve
+  /// through that level fits as well as the one returned.
+  undetermined,
 };
 
 }  // namespace retention

@@ -4,9 +4,9 @@
 
 namespace retention {
 
-std::string format_number(double value) {
+std::string format_number(double value, int digits) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.6g", value);
+  std::snprintf(text, sizeof text, "%.*g", digits, value);
   return text;
 }
 

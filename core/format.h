@@ -5,7 +5,7 @@
 
 namespace retention {
 
-/// Up to 6 significant digits, no trailing zeros ("0.55", "43401", "1e-10").
-std::string format_number(double value);
+/// Up to `digits` significant digits, no trailing zeros ("0.55", "43401", "1e-10").
+std::string format_number(double value, int digits = 6);
 
 }  // namespace retention

@@ -287,6 +287,10 @@ Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
   } else if (!lm_converged(best_status)) {
     summary.status = FitStatus::failed;
     summary.message = "the fit failed after " + tally + ": " + reason + quality + flat;
+  } else if (!has_variance) {
+    summary.status = FitStatus::undetermined;
+    summary.message = "undetermined after " + tally + ": every observed value is the same, so "
+                      "the data cannot tell the parameters apart" + quality;
   } else if (!on_bounds.empty()) {
     summary.status = FitStatus::hit_bound;
     summary.message = "converged on a bound after " + tally + ": " + on_bounds + quality + flat;

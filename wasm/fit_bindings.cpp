@@ -17,6 +17,7 @@ const char* status_name(FitStatus status) {
     case FitStatus::converged: return "converged";
     case FitStatus::hit_bound: return "hitBound";
     case FitStatus::iteration_limit: return "iterationLimit";
+    case FitStatus::undetermined: return "undetermined";
     default: return "failed";
   }
 }
@@ -109,9 +110,13 @@ Result<ModelFitOptions> read_options(const val& input) {
   auto level = number_field(input, "bandLevel", options.band_level);
   if (!level) return level.error();
   options.band_level = level.value();
-  auto through = number_field(input, "fitThrough", options.fit_through);
-  if (!through) return through.error();
-  options.fit_through = through.value();
+  if (!input["fitThrough"].isUndefined() && !input["fitThrough"].isNull()) {
+    auto through = whole_field(input, "fitThrough", 0);
+    if (!through || through.value() < 0) {
+      return Error{"fitThrough must be a whole period >= 0, the last period to fit"};
+    }
+    options.fit_through = through.value();
+  }
   return options;
 }
 
@@ -176,6 +181,7 @@ val comparison_object(const ModelComparison& comparison, CurveForm form, double 
   for (const ModelComparisonRow& row : comparison.rows) {
     val entry = row.error.empty() ? fit_object(row.fit, form) : val::object();
     entry.set("model", row.model);
+    entry.set("title", row.title);
     if (!row.error.empty()) entry.set("error", row.error);
     entry.set("backtestMape", finite_or_null(row.backtest_mape));
     rows.call<void>("push", entry);

@@ -58,7 +58,8 @@ export type ModelName = 'power' | 'sbg' | 'bdw' | 'exponential';
 export interface FitOptions {
   /** Default "power". "compare" fits every model and returns a ModelComparison. */
   model?: ModelName | 'compare';
-  /** Power curve only. */
+  /** Power curve only; counts and cohorts take the same-event form only (they start from
+   * the whole cohort, r(0) = 1). */
   form?: CurveForm;
   /** Last period of the returned forecast (default from `defaults().fit.horizon`). */
   horizon?: number;
@@ -101,7 +102,8 @@ export interface CohortData {
 
 export type FitInput = FitOptions & (CurveData | CountData | CohortData);
 
-export type FitStatus = 'converged' | 'hitBound' | 'iterationLimit' | 'failed';
+/** undetermined: every observed value is the same, so the data cannot pick a curve. */
+export type FitStatus = 'converged' | 'hitBound' | 'iterationLimit' | 'failed' | 'undetermined';
 
 export interface FitResult {
   model: ModelName;
@@ -158,7 +160,7 @@ export interface FitResult {
 export interface ModelComparison {
   model: 'compare';
   /** One row per model; a row with `error` could not be fitted. */
-  rows: Array<(FitResult | { model: ModelName; error: string }) & {
+  rows: Array<(FitResult | { model: ModelName; title: string; error: string }) & {
     /** Mean absolute percentage error of the backtest; null when impossible. */
     backtestMape: number | null;
   }>;

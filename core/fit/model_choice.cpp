@@ -61,6 +61,7 @@ Result<ModelComparison> compare_models(const Observations& observations,
     model_options.model = name;
     ModelComparisonRow row;
     row.model = name;
+    row.title = make_model(name)->title();
     auto full = fit_model(observations, model_options);
     if (!full) {
       row.error = full.error().message;
@@ -110,7 +111,7 @@ Result<ModelComparison> compare_models(const Observations& observations,
   if (!std::isnan(best.backtest_mape)) {
     comparison.reason = best.fit.title + " forecasts best: fitted on periods up to " +
                         format_number(comparison.backtest_cutoff) + ", it misses the later ones "
-                        "by " + format_number(best.backtest_mape) + "% on average (MAPE), the "
+                        "by " + format_number(best.backtest_mape, 3) + "% on average (MAPE), the "
                         "lowest of the models";
   } else {
     comparison.reason = best.fit.title + " has the lowest AIC (" + format_number(best.fit.aic) +

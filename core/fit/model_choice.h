@@ -13,6 +13,8 @@ namespace retention {
 
 struct ModelComparisonRow {
   std::string model;
+  /// The model's name for people, also when it could not be fitted.
+  std::string title;
   /// Empty when the model could be fitted; the reason otherwise (and `fit` is unset).
   std::string error;
   ModelFit fit;

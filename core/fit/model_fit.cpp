@@ -151,7 +151,8 @@ LocalFit fit_likelihood(const RetentionModel& model, const Observations& observa
   return best;
 }
 
-// Names the parameters on a bound: "alpha is at its upper limit 1e+08".
+// Names the parameters on a bound: "a is at its lower bound 0", or for a log-scale
+// parameter at the edge of its range, "alpha is at its upper limit 1e+08".
 std::string bounds_sentence(const RetentionModel& model, const Eigen::VectorXd& u,
                             const std::vector<bool>& bound) {
   std::string text;
@@ -164,7 +165,8 @@ std::string bounds_sentence(const RetentionModel& model, const Eigen::VectorXd& 
                          : at_upper                   ? 1.0
                                                       : specs[i].lower;
     text += (text.empty() ? "" : ", ") + std::string(specs[i].name) + " is at its " +
-            (at_upper ? "upper" : "lower") + " limit " + format_number(limit);
+            (at_upper ? "upper" : "lower") +
+            (specs[i].scale == Scale::log ? " limit " : " bound ") + format_number(limit);
   }
   return text;
 }
@@ -269,6 +271,10 @@ Result<ModelFit> fit_model(const Observations& all_observations,
   }
   fit.standard_errors = standard_errors(*model, local.u, uncertainty);
   fit.uncertainty_note = uncertainty.problem;
+  if (fit.uncertainty_note.empty() && free.size() < bound.size()) {
+    fit.uncertainty_note = "a parameter on a bound has no standard error: " +
+                           bounds_sentence(*model, local.u, bound);
+  }
   fit.band_method = uncertainty.problem.empty()
                         ? "delta method on the logit scale, from the curvature of the " +
                               std::string(fit.by_likelihood ? "likelihood" : "sum of squares")
@@ -346,6 +352,12 @@ Result<ModelFit> fit_model(const Observations& all_observations,
   const std::string tally = std::to_string(fit.iterations) + " iterations (best of " +
                             std::to_string(local.starts) + " starts)";
   fit.status = local.status;
+  if (!has_variance && local.status == FitStatus::converged) {
+    fit.status = FitStatus::undetermined;
+    fit.message = method + " is undetermined: every observed value is the same, so the data "
+                  "cannot tell the parameters apart" + quality;
+    return fit;
+  }
   if (!power_message.empty()) {
     fit.message = power_message + missing_errors;
     fit.status = local.status == FitStatus::converged && !on_bounds.empty() ? FitStatus::hit_bound

@@ -32,4 +32,9 @@ std::vector<Parameters> BetaDiscreteWeibullModel::starting_points(
   return starts;
 }
 
+double BetaDiscreteWeibullModel::expected_lifetime(const Parameters& theta) const {
+  if (theta[2] * theta[0] <= 1) return INFINITY;
+  return sum_of_survival(theta);
+}
+
 }  // namespace retention

@@ -23,6 +23,9 @@ class BetaDiscreteWeibullModel : public RetentionModel {
   double log_survival(const Parameters& theta, double t) const override;
   std::vector<Parameters> starting_points(const std::vector<double>& periods,
                                           const std::vector<double>& retention) const override;
+  /// S(t) falls like t^(-c alpha) for large t, so the sum is infinite when c alpha <= 1;
+  /// summed numerically otherwise.
+  double expected_lifetime(const Parameters& theta) const override;
 };
 
 }  // namespace retention

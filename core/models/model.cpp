@@ -15,16 +15,26 @@ double RetentionModel::log_survival(const Parameters& theta, double t) const {
 }
 
 double RetentionModel::expected_lifetime(const Parameters& theta) const {
-  // Sum until the terms are negligible; a tail still above 1e-7 after a million periods is
-  // called divergent, which is what a person needs to know either way.
-  constexpr int max_periods = 1000000;
+  return sum_of_survival(theta);
+}
+
+double RetentionModel::sum_of_survival(const Parameters& theta) const {
+  constexpr int tail_start = 4096;
   double total = 0;
-  for (int t = 0; t < max_periods; ++t) {
+  for (int t = 0; t < tail_start; ++t) {
     const double term = survival(theta, t);
     total += term;
-    if (term < 1e-12) return total;
+    if (term < 1e-15) return total;
   }
-  return survival(theta, max_periods) < 1e-7 ? total : INFINITY;
+
+  // A power-law tail t^-k has S(T/2) / S(T) = 2^k; faster (exponential) tails give a large k
+  // and a negligible remainder.
+  const double at_half = survival(theta, tail_start / 2);
+  const double at_end = survival(theta, tail_start);
+  if (!(at_end > 0)) return total;
+  const double exponent = std::log(at_half / at_end) / std::log(2.0);
+  if (!(exponent > 1.001)) return INFINITY;
+  return total + at_end * tail_start / (exponent - 1);
 }
 
 std::unique_ptr<RetentionModel> make_model(const std::string& name) {

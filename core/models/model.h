@@ -58,8 +58,15 @@ class RetentionModel {
                                                   const std::vector<double>& retention) const = 0;
 
   /// Expected periods a new member stays, sum over t >= 0 of S(t); infinite where the sum
-  /// diverges (a floor above 0, or a tail too heavy). The default sums numerically.
+  /// diverges (a floor above 0, or a tail too heavy). The default sums numerically; see
+  /// sum_of_survival.
   virtual double expected_lifetime(const Parameters& theta) const;
+
+ protected:
+  /// Sum of S(t) over t >= 0 for a curve that falls to 0: the first tail_start terms, then
+  /// the tail as a power law t^-k fitted to S(T/2) and S(T), whose sum from T is about
+  /// S(T) T / (k - 1). Infinite when k <= 1, where the sum diverges.
+  double sum_of_survival(const Parameters& theta) const;
 };
 
 /// The models by API name; nullptr for an unknown name.

@@ -53,3 +53,13 @@ std::vector<Parameters> PowerModel::starting_points(const std::vector<double>& p
 }
 
 }  // namespace retention
+
+namespace retention {
+
+double PowerModel::expected_lifetime(const Parameters& theta) const {
+  const PowerCurve shape = curve(theta);
+  if (shape.a > 0 || shape.d <= 1 || shape.c <= 0) return INFINITY;
+  return sum_of_survival(theta);
+}
+
+}  // namespace retention

@@ -22,6 +22,9 @@ class PowerModel : public RetentionModel {
   double survival(const Parameters& theta, double t) const override;
   std::vector<Parameters> starting_points(const std::vector<double>& periods,
                                           const std::vector<double>& retention) const override;
+  /// Infinite with a floor a > 0 or with d <= 1 (the tail 1 / (c t^d) then has no finite
+  /// sum); summed numerically otherwise.
+  double expected_lifetime(const Parameters& theta) const override;
 
   CurveForm form() const { return form_; }
   /// The curve for parameters (a, c, d), or (a, b, c, d) in the different-events form.

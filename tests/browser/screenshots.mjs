@@ -34,6 +34,8 @@ async function loadFaderHardie(page, model) {
 async function capture(session, name, hash, prepare) {
   const app = await openApp(session, hash);
   await prepare(app.page);
+  // A focused field would be drawn with its focus ring.
+  await app.page.evaluate(() => document.activeElement?.blur());
   await app.page.screenshot({ path: join(OUTPUT_DIR, name), fullPage: true });
   await app.close();
   process.stdout.write(`wrote ${join(OUTPUT_DIR, name)}\n`);

@@ -223,6 +223,7 @@ TEST(ModelFit, AllEqualValuesGiveFiniteFlaggedFitsForEveryModel) {
     for (const double value : flat.values) EXPECT_TRUE(std::isfinite(value)) << name;
     for (const double value : flat.forecast.retention) EXPECT_TRUE(std::isfinite(value)) << name;
     EXPECT_EQ(0, flat.r_squared) << name;
+    EXPECT_EQ(FitStatus::undetermined, flat.status) << name << ": " << flat.message;
   }
 }
 

@@ -1,198 +1,353 @@
-// "Predict retention": retention data from a file, a paste, the example or the table, fitted by
-// the engine to r(t) = a + 1 / (b + c·t^d) and forecast over a chosen number of periods.
+// "Predict retention": data in one of three forms (retention by period, survivor counts, or
+// several cohorts), fitted by the engine with the chosen model (or every model, compared) and
+// forecast with a band over a chosen number of periods.
 //
-// The table is the single source of the data being fitted. Loaded text goes through the
-// engine's parser into the table; every fit then writes the table back to text and parses it
-// again, so a bad cell and a bad file are reported by the same parser with a row and column.
-// A problem never clears what is on screen: the last good fit stays until a new one succeeds.
+// Each input mode keeps its own data, source and last good fit, so switching modes loses
+// nothing. A problem never clears what is on screen: the last good fit stays, marked as such,
+// until a new one succeeds, and the message appears next to what caused it.
 
 import { isFailure } from '../engine.js';
-import { createFitChart } from '../charts.js';
-import { createDataTable } from '../data_table.js';
+import { createFitChart, createResidualChart, createRetentionRateChart } from '../fit_charts.js';
+import { createCohortInput } from '../cohort_input.js';
+import { createComparisonTable } from '../comparison_table.js';
+import { createCountInput } from '../count_input.js';
+import { showMessage } from '../data_input.js';
 import { attachDropZone, attachFileInput, attachPagePaste } from '../file_input.js';
-import { formatCount, formatFixed, formatSignificant } from '../format.js';
+import { formatCount, formatPercent } from '../format.js';
+import { createModelPanel } from '../model_panel.js';
+import { createRetentionInput } from '../retention_input.js';
 import { selectValue } from '../select.js';
 
-/** The example of the app this project grew from: shared/data/seed_example.tsv. */
-const EXAMPLE_TEXT = 'period\tretention_fact\n0\t1\n1\t0.55\n2\t0.4\n3\t0.35\n4\t0.3\n';
-
-const STATUS_LABELS = {
-  converged: 'Converged',
-  hitBound: 'Stopped at a bound',
-  iterationLimit: 'Iteration limit reached',
-  failed: 'Fit failed',
+/** What the paste box suggests typing in each mode. */
+const PASTE_PLACEHOLDERS = {
+  retention: 'period\tretention\n0\t1\n1\t0.55',
+  counts: 'year\tregular\n0\t1000\n1\t631',
+  cohorts: 'cohort\t0\t1\t2\n2025-01\t1200\t744\t571\n2025-02\t1350\t824',
 };
 
+/** A whole number of periods, as "Fit periods up to" accepts it. */
+const WHOLE_PERIOD = /^\d+$/;
+
 /**
- * The engine's message without the place it starts with ("row 3, column 2 (retention): "),
- * for the table, where the page names the cell itself: the engine counts rows of the text it
- * was given, whose header is row 1, while the table numbers its rows from 1.
- * @param {import('../../../wasm/retention-core').CoreError} error
+ * @typedef {import('../../../wasm/retention-core').RetentionCore} RetentionCore
+ * @typedef {import('../../../wasm/retention-core').FitResult} FitResult
+ * @typedef {import('../../../wasm/retention-core').ModelComparison} ModelComparison
+ * @typedef {import('../data_input.js').DataInput} DataInput
  */
-function withoutPlace(error) {
-  return error.message.replace(/^row \d+(?:, column \d+)?(?: \([^)]*\))?: /, '');
-}
 
 /**
  * @param {HTMLElement} root The view's <section>.
- * @param {import('../../../wasm/retention-core').RetentionCore} core
+ * @param {RetentionCore} core
  * @param {{ isActive: () => boolean }} options `isActive` says whether the view is on screen.
  */
 export function createPredictView(root, core, { isActive }) {
   const find = (selector) => root.querySelector(selector);
+  const fitDefaults = core.defaults().fit;
 
+  let mode = 'retention';
+  /** The last result each mode showed without a problem: a fit or a comparison. */
+  const lastGood = { retention: null, counts: null, cohorts: null };
+  /** The last complaint about loaded text, per mode. */
+  const loadErrors = { retention: '', counts: '', cohorts: '' };
+  /** In a comparison, the model whose curve is shown; null for the recommended one. */
+  let shownModel = null;
+  /** Whether the chart shows a fit (possibly an outdated one). */
+  let showingFit = false;
+
+  const modeRadios = [...root.querySelectorAll('input[name="predict-mode"]')];
+  const modeParts = [...root.querySelectorAll('[data-mode]')];
+  const modelSelect = find('#predict-model');
+  const formField = find('#predict-form-field');
+  const formSelect = find('#predict-form');
+  const fitThroughInput = find('#predict-fit-through');
   const horizonSelect = find('#predict-horizon');
+  const optionsError = find('#predict-options-error');
   const loadError = find('#predict-load-error');
-  const tableError = find('#predict-table-error');
   const sourceBox = find('#predict-source');
   const sourceName = find('#predict-source-name');
   const notesList = find('#predict-notes');
   const pasteBox = find('#predict-paste');
   const chartEmpty = find('#predict-chart-empty');
+  const bandNote = find('#predict-band-note');
   const staleNote = find('#predict-stale');
-  const statusBadge = find('#predict-status');
-  const messageText = find('#predict-message');
-  const parameterCells = {
-    a: find('#predict-a'),
-    b: find('#predict-b'),
-    c: find('#predict-c'),
-    d: find('#predict-d'),
-    rmse: find('#predict-rmse'),
-    rSquared: find('#predict-r-squared'),
-    iterations: find('#predict-iterations'),
+  const lowerCharts = find('#predict-lower-charts');
+
+  const fitChart = createFitChart(find('#predict-chart'));
+  const residualChart = createResidualChart(find('#predict-residual-chart'));
+  const rateChart = createRetentionRateChart(find('#predict-rate-chart'));
+  const panel = createModelPanel(find('#predict-summary'));
+  const comparisonTable = createComparisonTable(find('#predict-compare'), {
+    onSelect: (model) => {
+      const comparison = lastGood[mode];
+      if (!comparison || comparison.model !== 'compare') return;
+      shownModel = model;
+      comparisonTable.select(model);
+      // Another row of an outdated comparison is just as outdated.
+      const stale = !staleNote.hidden;
+      showFit(comparison.rows.find((row) => row.model === model), comparison.bandLevel);
+      staleNote.hidden = !stale;
+    },
+    modelName: (model) => modelSelect.querySelector(`option[value="${model}"]`)?.text ?? model,
+  });
+
+  /** @type {Record<string, DataInput>} */
+  const inputs = {
+    retention: createRetentionInput(core, {
+      table: find('#predict-table'),
+      emptyNote: find('#predict-table-empty'),
+      errorBox: find('#predict-table-error'),
+      addRowButton: find('#predict-add-row'),
+      onEdit: () => {
+        // The table now differs from what was loaded, so a complaint about a load is outdated.
+        setLoadError('');
+        refit();
+      },
+    }),
+    counts: createCountInput(core, {
+      segmentSelect: find('#predict-segment'),
+      segmentField: find('#predict-segment-field'),
+      table: find('#predict-count-table'),
+      emptyNote: find('#predict-count-empty'),
+      errorBox: find('#predict-count-error'),
+      onSegmentChange: () => refit(),
+    }),
+    cohorts: createCohortInput(core, {
+      table: find('#predict-cohort-table'),
+      emptyNote: find('#predict-cohort-empty'),
+      errorBox: find('#predict-cohort-error'),
+    }),
   };
 
-  const chart = createFitChart(find('#predict-chart'));
-  const table = createDataTable(find('#predict-table'), {
-    onEdit: () => {
-      // The table now differs from what was loaded, so a complaint about a load is outdated.
-      showMessage(loadError, '');
-      refit();
-    },
-    emptyNote: find('#predict-table-empty'),
-  });
-  let hasGoodFit = false;
-
-  function showMessage(box, message) {
-    box.textContent = message;
-    box.hidden = message === '';
+  function setLoadError(message) {
+    loadErrors[mode] = message;
+    showMessage(loadError, message);
   }
 
-  function showSource(name, parsed) {
-    const points = parsed.periods.length;
-    sourceName.textContent = `${name}: ${formatCount(points)} ${points === 1 ? 'point' : 'points'}`;
-    notesList.replaceChildren(...parsed.notes.map((note) => {
+  function showSource() {
+    const { source } = inputs[mode];
+    sourceBox.hidden = source === null;
+    if (source === null) return;
+    sourceName.textContent = source.summary;
+    notesList.replaceChildren(...source.notes.map((note) => {
       const item = document.createElement('li');
       item.textContent = note;
       return item;
     }));
-    sourceBox.hidden = false;
   }
 
   /**
-   * Reads text into the table. Text the parser rejects leaves the table as it was.
-   * @returns {boolean} Whether the text was read.
+   * The fit options from the controls, or a problem with one of them.
+   * @returns {{ options?: object, problem?: string }}
+   */
+  function readOptions() {
+    const options = { model: modelSelect.value, horizon: Number(horizonSelect.value) };
+    // Counts and cohorts are counted from each cohort's own start, so only a single retention
+    // curve can take the different-events form.
+    if (options.model === 'power' && mode === 'retention') options.form = formSelect.value;
+
+    const fitThrough = fitThroughInput.value.trim();
+    if (fitThrough !== '') {
+      if (!WHOLE_PERIOD.test(fitThrough)) {
+        return { problem: `"${fitThrough}" is not a period; write a whole number such as 7, `
+          + 'or leave it empty to fit every period' };
+      }
+      options.fitThrough = Number(fitThrough);
+    }
+    return { options };
+  }
+
+  function showOptionsProblem(message) {
+    showMessage(optionsError, message);
+    if (message === '') fitThroughInput.removeAttribute('aria-invalid');
+    else fitThroughInput.setAttribute('aria-invalid', 'true');
+  }
+
+  /**
+   * Fits `data` with the options of the controls.
+   * @returns {{ result?: FitResult | ModelComparison, problem?: string }}
+   */
+  function fitWithOptions(data, options) {
+    const result = core.fit({ ...data, ...options });
+    if (isFailure(result)) return { problem: result.error.message };
+    if (result.model === 'compare') {
+      if (!result.rows.some((row) => row.error === undefined)) {
+        return { problem: result.rows.map((row) => row.error).join('; ') };
+      }
+    } else if (result.status === 'failed') {
+      return { problem: result.message };
+    }
+    return { result };
+  }
+
+  /** Keeps what is on screen and says it is out of date. */
+  function markStale() {
+    staleNote.hidden = !showingFit;
+  }
+
+  function refit() {
+    const input = inputs[mode];
+    const { options, problem: optionsProblem } = readOptions();
+    showOptionsProblem(optionsProblem ?? '');
+    if (optionsProblem) {
+      markStale();
+      return;
+    }
+
+    const request = input.dataToFit();
+    if (request.empty) {
+      input.showProblem('');
+      markStale();
+      return;
+    }
+    if (request.problem) {
+      input.showProblem(request.problem);
+      markStale();
+      return;
+    }
+    const { result, problem } = fitWithOptions(request.data, options);
+    if (problem) {
+      input.showProblem(problem);
+      markStale();
+      return;
+    }
+    input.showProblem('');
+    showResult(result);
+  }
+
+  /** @param {FitResult | ModelComparison} result */
+  function showResult(result) {
+    lastGood[mode] = result;
+    if (result.model !== 'compare') {
+      comparisonTable.hide();
+      showFit(result, fitDefaults.bandLevel);
+      return;
+    }
+    const fitted = result.rows.filter((row) => row.error === undefined);
+    const shown = fitted.find((row) => row.model === shownModel)
+      ?? fitted.find((row) => row.model === result.recommended)
+      ?? fitted[0];
+    comparisonTable.show(result, shown.model);
+    showFit(shown, result.bandLevel);
+  }
+
+  /** @param {FitResult} fit */
+  function showFit(fit, bandLevel) {
+    showingFit = true;
+    staleNote.hidden = true;
+    chartEmpty.hidden = true;
+    lowerCharts.hidden = false;
+    fitChart.update(fit, bandLevel);
+    residualChart.update(fit.observed);
+    rateChart.update(fit.forecast.periods, fit.retentionRates);
+    panel.show(fit);
+    // Without standard errors the engine makes no band, and its note says why.
+    showMessage(bandNote, fit.uncertaintyNote
+      ? `No forecast band: ${fit.uncertaintyNote}.`
+      : `Shaded: the forecast's ${formatPercent(bandLevel)} band (${fit.forecast.method}).`);
+  }
+
+  function showNoFit() {
+    showingFit = false;
+    staleNote.hidden = true;
+    chartEmpty.hidden = false;
+    lowerCharts.hidden = true;
+    fitChart.clear();
+    residualChart.clear();
+    rateChart.clear();
+    panel.clear();
+    comparisonTable.hide();
+    showMessage(bandNote, '');
+  }
+
+  /**
+   * Reads text into the current mode. Text the parser rejects leaves the mode's data as it was.
+   * @returns {boolean} Whether the text was taken in.
    */
   function loadText(text, name) {
-    const parsed = core.parseRetention(text);
+    const input = inputs[mode];
+    const parsed = input.parse(text);
     if (isFailure(parsed)) {
       // The engine's message already names the row and column of the file.
-      showMessage(loadError, `Could not read ${name}: ${parsed.error.message}`);
+      setLoadError(`Could not read ${name}: ${parsed.error.message}`);
       return false;
     }
-    showMessage(loadError, '');
-    table.setPoints(parsed);
-    showSource(name, parsed);
+
+    if (input.editable) {
+      input.accept(parsed, name);
+      setLoadError('');
+      showSource();
+      refit();
+      return true;
+    }
+
+    // Data that cannot be edited here and cannot be fitted would only replace good data with
+    // a message, so such a file is refused and the last good data and fit stay. With a bad
+    // option nothing can be fitted yet, so the file is taken in and the option marked.
+    const { options, problem: optionsProblem } = readOptions();
+    if (!optionsProblem) {
+      const { result, problem } = fitWithOptions(input.dataOf(parsed), options);
+      if (problem) {
+        setLoadError(`Could not use ${name}: ${problem}`);
+        return false;
+      }
+      input.accept(parsed, name);
+      setLoadError('');
+      input.showProblem('');
+      showSource();
+      showResult(result);
+      return true;
+    }
+    input.accept(parsed, name);
+    setLoadError('');
+    showSource();
     refit();
     return true;
   }
 
-  function showProblemKeepingFit(box, message) {
-    showMessage(box, message);
-    staleNote.hidden = !hasGoodFit;
+  function showMode(next) {
+    mode = next;
+    for (const part of modeParts) part.hidden = part.dataset.mode !== mode;
+    formField.hidden = !(modelSelect.value === 'power' && mode === 'retention');
+    pasteBox.placeholder = PASTE_PLACEHOLDERS[mode];
+    showMessage(loadError, loadErrors[mode]);
+    showSource();
+    const previous = lastGood[mode];
+    if (previous) showResult(previous);
+    else showNoFit();
+    refit();
   }
 
-  function refit() {
-    const { text, tableRows } = table.toTabSeparated();
-    if (tableRows.length === 0) {
-      // Nothing typed yet (or every row removed): not an error, just nothing new to fit.
-      table.clearError();
-      showMessage(tableError, '');
-      staleNote.hidden = !hasGoodFit;
-      return;
-    }
-
-    const parsed = core.parseRetention(text);
-    if (isFailure(parsed)) {
-      const { row, column, message } = parsed.error;
-      // The parser counts the header as row 1, so data line i is text row i + 2.
-      const tableRow = row === undefined ? undefined : tableRows[row - 2];
-      if (tableRow === undefined) {
-        table.clearError();
-        showProblemKeepingFit(tableError, message);
-        return;
-      }
-      table.markError(tableRow, column);
-      const cell = column === undefined ? '' : `, ${table.columnLabel(column)}`;
-      const reason = withoutPlace(parsed.error);
-      showProblemKeepingFit(tableError, `Row ${tableRow + 1}${cell}: ${reason}`);
-      return;
-    }
-    table.clearError();
-
-    const input = {
-      periods: parsed.periods,
-      retention: parsed.retention,
-      horizon: Number(horizonSelect.value),
-    };
-    if (parsed.weights) input.weights = parsed.weights;
-    const result = core.fit(input);
-    if (isFailure(result)) {
-      showProblemKeepingFit(tableError, result.error.message);
-      return;
-    }
-    if (result.status === 'failed') {
-      showProblemKeepingFit(tableError, result.message);
-      return;
-    }
-
-    showMessage(tableError, '');
-    showFit(result, parsed);
+  for (const radio of modeRadios) {
+    radio.addEventListener('change', () => {
+      if (radio.checked) showMode(radio.value);
+    });
   }
 
-  function showFit(result, observed) {
-    hasGoodFit = true;
-    staleNote.hidden = true;
-    chartEmpty.hidden = true;
-    chart.update(observed, result.forecast);
-
-    parameterCells.a.textContent = formatFixed(result.a, 4);
-    parameterCells.b.textContent = formatFixed(result.b, 4);
-    parameterCells.c.textContent = formatFixed(result.c, 4);
-    parameterCells.d.textContent = formatFixed(result.d, 4);
-    parameterCells.rmse.textContent = formatSignificant(result.rmse);
-    parameterCells.rSquared.textContent = formatFixed(result.rSquared, 4);
-    parameterCells.iterations.textContent = String(result.iterations);
-    statusBadge.dataset.status = result.status;
-    statusBadge.textContent = STATUS_LABELS[result.status] ?? result.status;
-    messageText.textContent = result.message;
-  }
-
-  const fitDefaults = core.defaults().fit;
   selectValue(horizonSelect, fitDefaults.horizon, formatCount);
-  chart.setHorizon(fitDefaults.horizon);
+  modelSelect.value = fitDefaults.model;
+  formSelect.value = fitDefaults.form;
+  fitChart.setHorizon(fitDefaults.horizon);
   horizonSelect.addEventListener('change', () => {
-    chart.setHorizon(Number(horizonSelect.value));
+    fitChart.setHorizon(Number(horizonSelect.value));
     refit();
   });
+  modelSelect.addEventListener('change', () => {
+    shownModel = null;
+    formField.hidden = !(modelSelect.value === 'power' && mode === 'retention');
+    refit();
+  });
+  formSelect.addEventListener('change', refit);
+  fitThroughInput.addEventListener('input', refit);
 
-  const reportProblem = (message) => showMessage(loadError, message);
+  const reportProblem = (message) => setLoadError(message);
   attachFileInput(find('#predict-file'), loadText, reportProblem);
   attachDropZone(find('#predict-drop-zone'), loadText, reportProblem);
   attachPagePaste({ isActive, onText: loadText });
 
-  find('#predict-example').addEventListener('click', () => loadText(EXAMPLE_TEXT, 'Example'));
-  find('#predict-add-row').addEventListener('click', () => table.addRow());
+  find('#predict-example').addEventListener('click', () => {
+    const input = inputs[mode];
+    loadText(input.exampleText, input.exampleName);
+  });
 
   // Text pasted into the box is read at once; text typed there is read with the button.
   // If it cannot be read it stays in the box to be fixed.
@@ -207,4 +362,7 @@ export function createPredictView(root, core, { isActive }) {
     if (pasteBox.value.trim() === '') return;
     if (loadText(pasteBox.value, 'Typed text')) pasteBox.value = '';
   });
+
+  const checked = modeRadios.find((radio) => radio.checked);
+  showMode(checked ? checked.value : mode);
 }

@@ -71,7 +71,7 @@ export function createSimulateView(root, core) {
 
     curveChart.update(result.curve);
     activeChart.update(result.activeUsers);
-    cohortChart.update(result.cohorts, result.activeUsers);
+    cohortChart.update(result);
   }
 
   for (const name of CURVE_PARAMETERS) {
