@@ -159,7 +159,9 @@ PowerCurve linearised_start(const std::vector<Point>& points, double a, double b
   return start;
 }
 
-// One start per candidate floor: 0 and fractions of the smallest retention after period 0.
+// One start per candidate floor: none, and 80% of the smallest retention after period 0,
+// where a curve that has flattened out usually settles. More floors found no better optimum
+// across the recovery tests and doubled the time of a fit.
 std::vector<PowerCurve> starting_curves(const std::vector<Point>& points, CurveForm form) {
   double smallest = 1;
   double at_zero_sum = 0;
@@ -173,7 +175,7 @@ std::vector<PowerCurve> starting_curves(const std::vector<Point>& points, CurveF
   }
 
   std::vector<PowerCurve> starts;
-  for (const double fraction : {0.0, 0.5, 0.8, 0.95}) {
+  for (const double fraction : {0.0, 0.8}) {
     const double a = std::min(fraction * smallest, 0.99);
     if (fraction > 0 && a <= 0) break;
     double b = same_event_b(a);
