@@ -99,7 +99,9 @@ Result<CohortRows> parse_long_form(const DelimitedText& table, int cohort_column
 
   for (std::size_t k = 0; k < cells.size(); ++k) {
     const auto size = cells[k].find(0.0);
-    if (size == cells[k].end()) return missing_size("cohort " + quoted(result.labels[k]), first_rows[k]);
+    if (size == cells[k].end()) {
+      return missing_size("cohort " + quoted(result.labels[k]), first_rows[k]);
+    }
     CohortCounts cohort{size->second, {}, {}};
     for (const auto& [period, users] : cells[k]) {
       if (period == 0) continue;

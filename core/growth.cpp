@@ -29,18 +29,19 @@ Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& opt
 
   // Shift the per-age users into each cohort's row, and keep the running total over
   // cohorts: its last row is the active users of each period.
-  growth.by_cohort.assign(length, std::vector<double>(length, 0.0));
-  growth.stacked.assign(length, std::vector<double>(length, 0.0));
+  growth.by_cohort = {length, std::vector<double>(length * length, 0.0)};
+  growth.stacked = {length, std::vector<double>(length * length, 0.0)};
   for (std::size_t start = 0; start < length; ++start) {
-    auto& row = growth.by_cohort[start];
-    auto& stack = growth.stacked[start];
-    if (start > 0) stack = growth.stacked[start - 1];
-    for (std::size_t period = start; period < length; ++period) {
-      row[period] = users_at_age[period - start];
-      stack[period] += row[period];
+    double* row = growth.by_cohort.row(start);
+    double* stack = growth.stacked.row(start);
+    const double* below = start > 0 ? growth.stacked.row(start - 1) : nullptr;
+    for (std::size_t period = 0; period < length; ++period) {
+      if (period >= start) row[period] = users_at_age[period - start];
+      stack[period] = (below ? below[period] : 0.0) + row[period];
     }
   }
-  growth.active_users = growth.stacked.back();
+  const double* total = growth.stacked.row(length - 1);
+  growth.active_users.assign(total, total + length);
   return growth;
 }
 

@@ -22,17 +22,30 @@ inline constexpr int max_growth_periods = 3660;
 /// cohorts overflows.
 inline constexpr double max_new_users = 1e12;
 
+/// A square matrix stored row after row, so that it is one allocation and crosses to JS as
+/// one copy.
+struct SquareMatrix {
+  std::size_t size = 0;
+  std::vector<double> values;
+
+  double operator()(std::size_t row, std::size_t column) const {
+    return values[row * size + column];
+  }
+  double* row(std::size_t index) { return values.data() + index * size; }
+  const double* row(std::size_t index) const { return values.data() + index * size; }
+};
+
 struct Growth {
   /// r(t) for t = 0..periods.
   std::vector<double> curve;
   /// Active users in each period: the sum over cohorts of their rounded users.
   std::vector<double> active_users;
-  /// by_cohort[k][p]: active users of the cohort started in period k, in period p; 0 before
+  /// by_cohort(k, p): active users of the cohort started in period k, in period p; 0 before
   /// the cohort starts.
-  std::vector<std::vector<double>> by_cohort;
-  /// stacked[k][p]: active users of cohorts 0..k in period p, the top edge of cohort k's
-  /// band in a stacked chart; stacked.back() equals active_users.
-  std::vector<std::vector<double>> stacked;
+  SquareMatrix by_cohort;
+  /// stacked(k, p): active users of cohorts 0..k in period p, the top edge of cohort k's
+  /// band in a stacked chart; its last row equals active_users.
+  SquareMatrix stacked;
 };
 
 /// Simulates growth, refusing a cohort size outside [0, max_new_users] and a timeline that is

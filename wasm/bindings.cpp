@@ -40,18 +40,14 @@ val simulate(val input) {
   RETENTION_TAKE(curve, make_power_curve(a, b, c, d, form));
   RETENTION_TAKE(growth, simulate_growth(curve, {new_users, periods}));
 
-  val cohorts = val::array();
-  val stacked = val::array();
-  for (std::size_t k = 0; k < growth.by_cohort.size(); ++k) {
-    cohorts.call<void>("push", to_float64_array(growth.by_cohort[k]));
-    stacked.call<void>("push", to_float64_array(growth.stacked[k]));
-  }
+  // Each matrix crosses as one copy, row after row; module_api.js cuts it into rows, which
+  // is far cheaper than one crossing per row (366 of them at 365 periods).
   val result = val::object();
   result.set("parameters", curve_object(curve));
   result.set("curve", to_float64_array(growth.curve));
   result.set("activeUsers", to_float64_array(growth.active_users));
-  result.set("cohorts", cohorts);
-  result.set("stacked", stacked);
+  result.set("cohortsFlat", to_float64_array(growth.by_cohort.values));
+  result.set("stackedFlat", to_float64_array(growth.stacked.values));
   return result;
 }
 
@@ -96,7 +92,7 @@ val defaults() {
 }  // namespace retention::js
 
 EMSCRIPTEN_BINDINGS(retention_core) {
-  emscripten::function("simulate", &retention::js::simulate);
+  emscripten::function("simulateFlat", &retention::js::simulate);
   emscripten::function("parseRetention", &retention::js::parse_retention_text);
   emscripten::function("defaults", &retention::js::defaults);
 }

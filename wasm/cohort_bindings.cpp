@@ -1,7 +1,7 @@
 // JS bindings of the event-log path: cohorts() for a whole text or bytes, a CohortStream
 // for the Web Worker that reads big files in chunks, and detectEventLog() for the column
 // mapping step. Conversion only; see retention-core.d.ts. The time zone arrives as a table
-// of UTC-offset changes that zone_offsets.js computes with Intl before calling in here.
+// of UTC-offset changes that module_api.js computes with Intl before calling in here.
 #include <emscripten/bind.h>
 
 #include <cmath>
@@ -87,7 +87,7 @@ Result<EventLogOptions> read_log_options(const val& input) {
     return Error{"weekStart must be \"monday\" or \"sunday\""};
   }
 
-  // [[fromUtcSeconds, offsetSeconds], ...] as zone_offsets.js writes it.
+  // [fromUtcSeconds, offsetSeconds, ...] as module_api.js writes it.
   const val zone = input["zoneOffsets"];
   if (!zone.isUndefined() && !zone.isNull()) {
     auto flat = numbers_field(input, "zoneOffsets", false);

@@ -98,7 +98,9 @@ Result<ModelFitOptions> read_options(const val& input) {
   ModelFitOptions options;
   const val model = input["model"];
   if (!model.isUndefined()) {
-    if (!model.isString()) return Error{"model must be text such as \"sbg\", not " + type_of(model)};
+    if (!model.isString()) {
+      return Error{"model must be text such as \"sbg\", not " + type_of(model)};
+    }
     options.model = model.as<std::string>();
   }
   auto form = form_field(input, options.form);

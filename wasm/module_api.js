@@ -1,10 +1,33 @@
-// Appended to the module (--post-js). The core has no time-zone database (a wasm module has
-// no /usr/share/zoneinfo), but the browser's and Node's Intl know every IANA zone. So the
-// calls that take `timeZone` turn it here into the table the core reads: the zone's UTC
-// offset and the instants it changes, over the years an event log can hold.
+// Appended to the module (--post-js): the few calls of the JS API whose last step is plain
+// JavaScript.
+// - simulate() cuts the matrices that crossed the boundary as one copy each into rows.
+// - The calls that take `timeZone` turn it into the table the core reads: the zone's UTC
+//   offset and the instants it changes, over the years an event log can hold. The core has
+//   no time-zone database (a wasm module has no /usr/share/zoneinfo), but the browser's and
+//   Node's Intl know every IANA zone.
 //
 // Written in the JavaScript that Emscripten 3.1.6's optimizer parses: no `??`, no object
 // spread, no catch without a binding.
+
+// Rows of a square matrix stored row after row, as views that share its buffer.
+function matrixRows(flat, size) {
+  const rows = new Array(size);
+  for (let k = 0; k < size; k += 1) rows[k] = flat.subarray(k * size, (k + 1) * size);
+  return rows;
+}
+
+Module['simulate'] = (input) => {
+  const result = Module['simulateFlat'](input);
+  if (result.error) return result;
+  const size = result.activeUsers.length;
+  return {
+    parameters: result.parameters,
+    curve: result.curve,
+    activeUsers: result.activeUsers,
+    cohorts: matrixRows(result.cohortsFlat, size),
+    stacked: matrixRows(result.stackedFlat, size),
+  };
+};
 
 const zoneTableCache = new Map();
 
