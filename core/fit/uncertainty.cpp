@@ -101,6 +101,21 @@ void forecast_band(const RetentionModel& model, const Eigen::VectorXd& u,
   const auto free_count = static_cast<Eigen::Index>(uncertainty.free.size());
   lower.resize(periods.size());
   upper.resize(periods.size());
+
+  // The parameters a small step either side of each free coordinate, shared by all periods.
+  std::vector<Parameters> above, below;
+  std::vector<double> steps;
+  for (const int i : uncertainty.free) {
+    const double h = coordinate_step(u[i]);
+    Eigen::VectorXd up = u;
+    Eigen::VectorXd down = u;
+    up[i] += h;
+    down[i] -= h;
+    above.push_back(parameters_at(model, up));
+    below.push_back(parameters_at(model, down));
+    steps.push_back(h);
+  }
+
   for (std::size_t p = 0; p < periods.size(); ++p) {
     const double t = periods[p];
     const double value = model.survival(theta, t);
@@ -110,15 +125,9 @@ void forecast_band(const RetentionModel& model, const Eigen::VectorXd& u,
     // Gradient of S(t) in the free coordinates.
     Eigen::VectorXd gradient(free_count);
     for (Eigen::Index k = 0; k < free_count; ++k) {
-      const Eigen::Index i = uncertainty.free[static_cast<std::size_t>(k)];
-      const double h = coordinate_step(u[i]);
-      Eigen::VectorXd up = u;
-      Eigen::VectorXd down = u;
-      up[i] += h;
-      down[i] -= h;
-      gradient[k] = (model.survival(parameters_at(model, up), t) -
-                     model.survival(parameters_at(model, down), t)) /
-                    (2 * h);
+      const auto index = static_cast<std::size_t>(k);
+      gradient[k] = (model.survival(above[index], t) - model.survival(below[index], t)) /
+                    (2 * steps[index]);
     }
 
     const double variance = gradient.dot(uncertainty.covariance * gradient);
