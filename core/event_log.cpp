@@ -866,6 +866,13 @@ Result<IngestProgress> EventLogBuilder::add(std::string_view chunk) {
   }
   if (state.failure) return *state.failure;
   state.peak_memory_bytes = std::max(state.peak_memory_bytes, state.memory_bytes());
+  if (state.memory_bytes() > state.options.max_memory_bytes) {
+    state.failure = Error{"the log holds more users and events than fit in memory here (" +
+                          std::to_string(state.memory_bytes() >> 20) + " MB after " +
+                          std::to_string(state.rows) + " rows); split the file by date, or "
+                          "choose a longer period so that repeated events fold together"};
+    return *state.failure;
+  }
   return progress();
 }
 

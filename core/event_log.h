@@ -65,6 +65,9 @@ struct EventLogOptions {
   int max_skipped_examples = 5;
   /// A row longer than this stops the reading; it is almost always a quote never closed.
   std::size_t max_row_bytes = std::size_t{1} << 20;
+  /// The reading stops with a message once what it holds passes this, well before a wasm
+  /// module (4 GB at most) runs out of memory and aborts.
+  std::size_t max_memory_bytes = std::size_t{2560} << 20;
 };
 
 /// Lines looked at to detect the delimiter, the header, the columns and the time format...

@@ -376,3 +376,24 @@ TEST(EventLog, RefusesAnInvalidZoneTableAtOnce) {
 
 }  // namespace
 }  // namespace retention
+
+namespace retention {
+namespace {
+
+TEST(EventLogLimits, StopsWithAMessageBeforeMemoryRunsOut) {
+  EventLogOptions options;
+  options.max_memory_bytes = 64 << 10;
+  EventLogBuilder builder(options);
+  std::string chunk = "user,time\n";
+  for (int user = 0; user < 20000; ++user) {
+    chunk += "user" + std::to_string(user) + ",2024-01-01\n";
+  }
+  const auto progress = builder.add(chunk);
+  ASSERT_FALSE(progress.ok());
+  EXPECT_NE(std::string::npos, progress.error().message.find("more users and events than fit"))
+      << progress.error().message;
+  EXPECT_FALSE(builder.finish().ok());
+}
+
+}  // namespace
+}  // namespace retention
