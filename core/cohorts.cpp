@@ -263,6 +263,14 @@ Result<CohortTable> compute_cohorts(const EventLog& log, const CohortOptions& op
   if (!options.return_event.empty()) {
     table.notes.push_back("a return is " + quoted(options.return_event));
   }
+  // A column of counts or ids read as Unix seconds gives dates around 1970: say so where the
+  // table is shown, not only in the layout notes of the mapping step.
+  if (!log.layout.time_format.plausible) {
+    table.notes.insert(table.notes.begin(),
+                       "the time column (" + log.layout.column_names[std::size_t(
+                           log.layout.time_column)] + ") holds times outside the years 1990 to "
+                       "2099; check that it is the right column");
+  }
   table.notes.push_back(options.mode == RetentionMode::on
                             ? "a user is counted at interval k when active in exactly that "
                               "period"

@@ -81,32 +81,36 @@ char detect_delimiter(std::string_view text) {
   return '\0';
 }
 
-std::optional<Error> not_text(std::string_view text) {
-  if (text.size() > max_table_bytes) {
-    return Error{"the text is " + std::to_string(text.size() >> 20) + " MB, more than the " +
-                 std::to_string(max_table_bytes >> 20) + " MB a table can have here; for an "
-                 "event log, use the Cohorts view, which reads files of any size in pieces"};
-  }
+}  // namespace
+
+std::optional<Error> binary_problem(std::string_view text) {
   const bool utf16_mark = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
                                                (text[0] == '\xFE' && text[1] == '\xFF'));
   const std::size_t zero = text.substr(0, 65536).find('\0');
   if (!utf16_mark && zero == std::string_view::npos) return std::nullopt;
 
-  // UTF-16 text has a zero in every other byte of its ASCII characters.
-  std::size_t zeros_at_odd = 0, zeros_at_even = 0;
+  // UTF-16 text of mostly ASCII has a zero in every other byte and printable characters in
+  // the others; a binary file has zeros scattered anywhere.
   const std::size_t sample = std::min<std::size_t>(text.size(), 4096);
+  std::size_t zeros[2] = {0, 0};
+  std::size_t printable[2] = {0, 0};
   for (std::size_t i = 0; i < sample; ++i) {
-    if (text[i] == '\0') ++(i % 2 ? zeros_at_odd : zeros_at_even);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0) ++zeros[i % 2];
+    if ((byte >= 0x20 && byte < 0x7F) || byte == '\t' || byte == '\n' || byte == '\r') {
+      ++printable[i % 2];
+    }
   }
-  if (utf16_mark || std::max(zeros_at_odd, zeros_at_even) > sample / 4) {
+  const std::size_t half = sample / 2;
+  const bool alternating = (zeros[1] > half * 8 / 10 && printable[0] > half * 8 / 10) ||
+                           (zeros[0] > half * 8 / 10 && printable[1] > half * 8 / 10);
+  if (utf16_mark || alternating) {
     return Error{"the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: Save as, CSV "
                  "UTF-8) and load it again"};
   }
   return Error{"this is not a text file: byte " + std::to_string(zero + 1) + " is a zero byte, "
                "as in a binary file; export the data as CSV or TSV and load that"};
 }
-
-}  // namespace
 
 const char* delimiter_name(char delimiter) {
   switch (delimiter) {
@@ -119,7 +123,12 @@ const char* delimiter_name(char delimiter) {
 }
 
 Result<DelimitedText> parse_delimited_text(std::string_view text) {
-  if (const auto problem = not_text(text)) return *problem;
+  if (text.size() > max_table_bytes) {
+    return Error{"the text is " + std::to_string(text.size() >> 20) + " MB, more than the " +
+                 std::to_string(max_table_bytes >> 20) + " MB a table can have here; for an "
+                 "event log, use the Cohorts view, which reads files of any size in pieces"};
+  }
+  if (auto problem = binary_problem(text)) return *problem;
   if (text.substr(0, byte_order_mark.size()) == byte_order_mark) {
     text.remove_prefix(byte_order_mark.size());
   }

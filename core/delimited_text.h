@@ -3,6 +3,7 @@
 // mark; fields quoted with double quotes, a doubled quote standing for one.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,10 @@ struct DelimitedText {
 /// The largest text split at once: tables of retention or counts are far smaller, and an
 /// event log goes through the streaming reader of event_log.h instead.
 inline constexpr std::size_t max_table_bytes = std::size_t{64} << 20;
+
+/// Why bytes are no text to read: UTF-16 (named as such, with what to do) or binary; nothing
+/// for text, UTF-8 or any other 8-bit encoding.
+std::optional<Error> binary_problem(std::string_view text);
 
 /// A name for a delimiter in messages: "tab", "comma", "semicolon", "spaces" or "none".
 const char* delimiter_name(char delimiter);

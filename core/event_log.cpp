@@ -948,6 +948,8 @@ const EventLogLayout* EventLogBuilder::layout() const {
 
 Result<EventLogLayout> detect_event_log_layout(std::string_view head,
                                                const EventLogOptions& options) {
+  // Before the head is cut at its last line end, which could leave no zero byte to see.
+  if (auto problem = binary_problem(head)) return *problem;
   if (head.substr(0, byte_order_mark.size()) == byte_order_mark) {
     head.remove_prefix(byte_order_mark.size());
   }

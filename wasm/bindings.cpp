@@ -6,6 +6,7 @@
 // file holds the foundation's calls; fit_bindings.cpp holds the model fits.
 #include <emscripten/bind.h>
 
+#include "cohorts.h"
 #include "fit/model_fit.h"
 #include "growth.h"
 #include "models/model.h"
@@ -81,9 +82,19 @@ val defaults() {
   fit_defaults.set("model", fit.model);
   fit_defaults.set("bandLevel", fit.band_level);
   fit_defaults.set("models", to_array(model_names()));
+  const CohortOptions cohort;
+  const CalendarOptions calendar;
+  val cohort_defaults = val::object();
+  cohort_defaults.set("period", std::string(period_unit_name(calendar.unit)));
+  cohort_defaults.set("weekStart",
+                      std::string(calendar.week_start == WeekStart::monday ? "monday" : "sunday"));
+  cohort_defaults.set("cohortBy",
+                      std::string(cohort.cohort_by == CohortBy::first ? "first" : "recurring"));
+  cohort_defaults.set("mode", std::string(cohort.mode == RetentionMode::on ? "on" : "onOrAfter"));
   val result = val::object();
   result.set("simulate", simulate_defaults);
   result.set("fit", fit_defaults);
+  result.set("cohorts", cohort_defaults);
   return result;
 }
 

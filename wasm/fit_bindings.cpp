@@ -64,7 +64,7 @@ Result<Observations> read_observations(const val& input) {
   if (!input["cohorts"].isUndefined()) {
     auto cohorts = read_cohorts(input["cohorts"]);
     if (!cohorts) return cohorts.error();
-    return from_counts(cohorts.value());
+    return from_cohort_counts(cohorts.value());
   }
   auto periods = numbers_field(input, "periods", false);
   if (!periods) return periods.error();
@@ -128,6 +128,7 @@ val fit_object(const ModelFit& fit, CurveForm form) {
   result.set("title", fit.title);
   result.set("status", std::string(status_name(fit.status)));
   result.set("message", fit.message);
+  result.set("notes", to_array(fit.notes));
 
   // Parameters by their formula names, at the top level (as the foundation's a, b, c, d)
   // and grouped with their standard errors.

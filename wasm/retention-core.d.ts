@@ -112,6 +112,10 @@ export interface FitResult {
   status: FitStatus;
   /** A sentence saying why the fit stopped, with its numbers. */
   message: string;
+  /** How the data were taken where that was a choice: cohorts whose counts rise are users
+   * active in each period, not survivors, and are fitted as their pooled curve by least
+   * squares weighted by users. */
+  notes: string[];
   /** Every parameter also appears at the top level under its formula name: a, b, c, d for
    * the power curve (b derived from a in the same-event form), alpha, beta (sbg), alpha,
    * beta, c (bdw), a, lambda (exponential). */
@@ -284,6 +288,10 @@ export interface Defaults {
   fit: {
     horizon: number; maxHorizon: number; form: CurveForm; model: ModelName; bandLevel: number;
     models: ModelName[];
+  };
+  cohorts: {
+    period: 'day' | 'week' | 'month'; weekStart: 'monday' | 'sunday';
+    cohortBy: 'first' | 'recurring'; mode: 'on' | 'onOrAfter';
   };
 }
 

@@ -204,6 +204,7 @@ Result<ModelFit> fit_model(const Observations& all_observations,
   if (!checked) return checked.error();
   const ObservedCurve& curve = checked.value();
   ModelFit fit;
+  if (!all_observations.note.empty()) fit.notes.push_back(all_observations.note);
   fit.model = model->name();
   fit.title = model->title();
   fit.by_likelihood = observations.has_counts;

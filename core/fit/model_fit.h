@@ -49,6 +49,8 @@ struct ModelFit {
   FitStatus status = FitStatus::failed;
   /// One sentence on how the fit went, with its numbers.
   std::string message;
+  /// Sentences on how the data were taken, e.g. active users rather than survivors.
+  std::vector<std::string> notes;
 
   /// Parameter names as in the model's formula, their values and standard errors (NaN where
   /// unknown, e.g. on a bound; `uncertainty_note` then says why).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "format.h"
 
@@ -40,7 +41,11 @@ Observations from_curve(ObservedCurve curve) {
   return observations;
 }
 
-Result<Observations> from_counts(std::vector<CohortCounts> cohorts) {
+namespace {
+
+// Checks what survivor and active counts share; survivor counts must also never rise,
+// which `rises` reports instead of refusing when it is given.
+std::optional<Error> check_cohorts(const std::vector<CohortCounts>& cohorts, bool* rises) {
   if (cohorts.empty()) return Error{"there are no cohorts to fit; give at least one"};
   for (std::size_t k = 0; k < cohorts.size(); ++k) {
     const CohortCounts& cohort = cohorts[k];
@@ -71,7 +76,13 @@ Result<Observations> from_counts(std::vector<CohortCounts> cohorts) {
       if (!std::isfinite(active) || active < 0) {
         return Error{where + ": " + format_number(active) + " active users is not a count"};
       }
-      if (active > previous_active) {
+      if (active > cohort.size) {
+        return Error{where + ": " + format_number(active) + " active users is more than the " +
+                     format_number(cohort.size) + " in the cohort"};
+      }
+      if (active > previous_active && rises) {
+        *rises = true;
+      } else if (active > previous_active) {
         return Error{where + ": " + format_number(active) + " active users is more than the " +
                      format_number(previous_active) + " of period " +
                      format_number(previous_period) +
@@ -82,6 +93,13 @@ Result<Observations> from_counts(std::vector<CohortCounts> cohorts) {
       previous_active = active;
     }
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Observations> from_counts(std::vector<CohortCounts> cohorts) {
+  if (auto problem = check_cohorts(cohorts, nullptr)) return *problem;
   Observations observations;
   observations.has_counts = true;
   observations.curve = pooled_curve(cohorts);
@@ -89,9 +107,25 @@ Result<Observations> from_counts(std::vector<CohortCounts> cohorts) {
   return observations;
 }
 
+Result<Observations> from_cohort_counts(std::vector<CohortCounts> cohorts) {
+  bool rises = false;
+  if (auto problem = check_cohorts(cohorts, &rises)) return *problem;
+  if (!rises) return from_counts(std::move(cohorts));
+
+  // Users active in each period, who may come back: their pooled curve by least squares,
+  // each cell weighted by the users behind it.
+  Observations observations;
+  observations.curve = pooled_curve(cohorts);
+  observations.note = "the counts rise in places, so they are users active in each period "
+                      "rather than survivors; the pooled curve is fitted by least squares, each "
+                      "period weighted by the users behind it";
+  return observations;
+}
+
 Observations truncated(const Observations& observations, double last_period) {
   Observations cut;
   cut.has_counts = observations.has_counts;
+  cut.note = observations.note;
   for (const CohortCounts& cohort : observations.cohorts) {
     CohortCounts kept{cohort.size, {}, {}};
     for (std::size_t i = 0; i < cohort.periods.size() && cohort.periods[i] <= last_period; ++i) {

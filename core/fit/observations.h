@@ -2,6 +2,7 @@
 // counts behind it, one or more cohorts (fitted by maximum likelihood).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "status.h"
@@ -34,6 +35,8 @@ struct Observations {
   bool has_counts = false;
   std::vector<CohortCounts> cohorts;
   ObservedCurve curve;
+  /// How the data were taken, when that was a choice; empty otherwise.
+  std::string note;
 };
 
 /// A curve alone; its points are checked by the fit.
@@ -44,6 +47,11 @@ Observations from_curve(ObservedCurve curve);
 /// survivors; for "active in period" data that can rise, fit the curve instead). The error
 /// names the cohort, the period and the numbers.
 Result<Observations> from_counts(std::vector<CohortCounts> cohorts);
+
+/// Counts of cohorts as a cohort table gives them: survivor counts (as from_counts) when no
+/// count rises, else users active in each period, whose pooled curve is fitted by weighted
+/// least squares; `note` says which.
+Result<Observations> from_cohort_counts(std::vector<CohortCounts> cohorts);
 
 /// The same observations cut to periods <= last_period, for backtests.
 Observations truncated(const Observations& observations, double last_period);

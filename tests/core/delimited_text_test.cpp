@@ -42,6 +42,17 @@ TEST(DelimitedText, NamesWhereAQuoteIsLeftOpen) {
   EXPECT_EQ(2, result.error().column);
 }
 
+TEST(DelimitedText, TellsUtf16FromABinaryFullOfZeros) {
+  // The start of an ELF executable: mostly zeros, at both parities.
+  std::string elf("\x7F" "ELF\x02\x01\x01", 7);
+  elf += std::string(57, '\0') + "\x03\0\x3E\0\x01\0\0\0" + std::string(64, '\0');
+  EXPECT_EQ(0u, binary_problem(elf)->message.find("this is not a text file"));
+  std::string utf16;
+  for (const char ch : std::string("user,time\nu1,2024-01-01\n")) utf16 += std::string{ch, '\0'};
+  EXPECT_EQ(0u, binary_problem(utf16)->message.find("the file is UTF-16 text"));
+  EXPECT_FALSE(binary_problem("plain, text\n\xC3\xA9\n").has_value());
+}
+
 TEST(DelimitedText, StripsTheByteOrderMarkAndCarriageReturns) {
   const DelimitedText table = parse_delimited_text("\xEF\xBB\xBFx\ty\r\n1\t2\r\n").value();
   EXPECT_EQ('\t', table.delimiter);

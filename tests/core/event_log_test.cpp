@@ -397,3 +397,17 @@ TEST(EventLogLimits, StopsWithAMessageBeforeMemoryRunsOut) {
 
 }  // namespace
 }  // namespace retention
+
+namespace retention {
+namespace {
+
+TEST(EventLogLimits, DetectionNamesABinaryFileLikeTheReader) {
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  const auto detected = detect_event_log_layout(png);
+  ASSERT_FALSE(detected.ok());
+  EXPECT_EQ(0u, detected.error().message.find("this is not a text file: byte 9"));
+  EXPECT_EQ(detected.error().message, read_event_log(png).error().message);
+}
+
+}  // namespace
+}  // namespace retention

@@ -242,3 +242,34 @@ TEST(ModelFit, RefusesAnUnknownModel) {
 
 }  // namespace
 }  // namespace retention
+
+namespace retention {
+namespace {
+
+TEST(ModelFit, CohortsWhoseCountsRiseAreFittedAsActiveUsers) {
+  // Users active in each period come back: 400 then 450.
+  const auto observations =
+      from_cohort_counts({{1000, {1, 2, 3, 4}, {500, 400, 450, 380}},
+                          {800, {1, 2, 3}, {420, 330, 300}}});
+  ASSERT_TRUE(observations.ok());
+  EXPECT_FALSE(observations->has_counts);
+  EXPECT_EQ((std::vector<double>{1800, 1800, 1800, 1800, 1000}), observations->curve.weights);
+  EXPECT_DOUBLE_EQ(920.0 / 1800, observations->curve.retention[1]);
+  ModelFitOptions options;
+  const ModelFit fit = fit_model(observations.value(), options).value();
+  ASSERT_EQ(1u, fit.notes.size());
+  EXPECT_EQ(0u, fit.notes[0].find("the counts rise in places"));
+  EXPECT_FALSE(fit.by_likelihood);
+}
+
+TEST(ModelFit, CohortsWhoseCountsNeverRiseAreSurvivors) {
+  const auto observations = from_cohort_counts({{1000, {1, 2}, {600, 500}}});
+  ASSERT_TRUE(observations.ok());
+  EXPECT_TRUE(observations->has_counts);
+  EXPECT_TRUE(observations->note.empty());
+  EXPECT_EQ("the cohort, period 1: 1200 active users is more than the 1000 in the cohort",
+            from_cohort_counts({{1000, {1}, {1200}}}).error().message);
+}
+
+}  // namespace
+}  // namespace retention

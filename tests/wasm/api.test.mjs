@@ -17,6 +17,7 @@ describe('defaults', () => {
         horizon: 30, maxHorizon: 3660, form: 'sameEvent', model: 'power', bandLevel: 0.9,
         models: ['power', 'sbg', 'bdw', 'exponential'],
       },
+      cohorts: { period: 'day', weekStart: 'monday', cohortBy: 'first', mode: 'on' },
     });
   });
 });

@@ -60,6 +60,21 @@ describe('cohorts', () => {
     assert.deepEqual(newYork.cohorts[0].counts, [1, 0, 1]);
   });
 
+  test('says when the time column holds no plausible times', () => {
+    const table = core.cohorts({ data: readShared('cdnow_master.txt'), timeColumn: 2,
+      period: 'month' });
+    assert.equal(table.notes[0], 'the time column (number_of_cds) holds times outside the years '
+      + '1990 to 2099; check that it is the right column');
+  });
+
+  test('the on-mode table fits in Predict as users active in each period', () => {
+    const table = core.cohorts({ data: readShared('cdnow_master.txt'), period: 'month' });
+    const fit = core.fit({ cohorts: table.cohorts.map((cohort) => ({ active: cohort.counts })) });
+    assert.equal(fit.error, undefined, fit.error?.message);
+    assert.match(fit.notes[0], /^the counts rise in places/);
+    assert.equal(fit.byLikelihood, false);
+  });
+
   test('errors are values with a message', () => {
     assert.match(core.cohorts({ data: 'a,b\n1,2', timeZone: 'Mars/Base' }).error.message,
       /timeZone "Mars\/Base" is not a time zone/);
