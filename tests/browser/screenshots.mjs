@@ -3,7 +3,8 @@
 // - predict.png: "Predict retention" fitting shared/data/seed_retention.tsv;
 // - predict-counts.png: the Fader–Hardie counts (shared/data/fader_hardie_2007.csv), segment
 //   regular, fitted by sBG on years 0–7 with years 8–12 held out;
-// - compare.png: the same counts with every model compared.
+// - compare.png: the same counts with every model compared;
+// - cohorts.png: "Cohorts" reading shared/data/cdnow_master.txt by month of first purchase.
 //
 //   ./dev build && node tests/browser/screenshots.mjs
 
@@ -60,6 +61,13 @@ async function main() {
       loadFaderHardie(page, 'sbg')
     ));
     await capture(session, 'compare.png', '#predict', (page) => loadFaderHardie(page, 'compare'));
+    await capture(session, 'cohorts.png', '#cohorts', async (page) => {
+      await page.selectOption('#cohorts-period', 'month');
+      await page.setInputFiles('#cohorts-file', join(SHARED_DATA_DIR, 'cdnow_master.txt'));
+      await page.waitForFunction(
+        () => document.getElementById('cohorts-caption').textContent.startsWith('cdnow_master'),
+      );
+    });
   } finally {
     await session.close();
   }

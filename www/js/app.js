@@ -1,11 +1,14 @@
-// Entry point: shows the view named by the URL hash (#simulate, #predict) and starts both views
-// once the engine has loaded. The hash is the only URL state, so a link opens a view and the
-// browser's back button moves between views.
+// Entry point: shows the view named by the URL hash (#simulate, #predict, #cohorts) and starts
+// the views once the engine has loaded. The hash is the only URL state, so a link opens a view
+// and the browser's back button moves between views. The Cohorts view hands its tables to the
+// two others through the functions they return.
 
 import { loadEngine } from './engine.js';
 import { configureChartDefaults } from './charts.js';
 import { createSimulateView } from './views/simulate.js';
 import { createPredictView } from './views/predict.js';
+import { createCohortsView } from './views/cohorts.js';
+import { keepOfflineCopy } from './offline.js';
 
 const DEFAULT_VIEW = 'simulate';
 
@@ -46,12 +49,31 @@ async function start() {
   }
 
   configureChartDefaults();
-  createSimulateView(sectionOf('simulate'), core);
-  const predict = sectionOf('predict');
-  createPredictView(predict, core, { isActive: () => !predict.hidden });
+  const simulate = createSimulateView(sectionOf('simulate'), core);
+  const predictSection = sectionOf('predict');
+  const predict = createPredictView(predictSection, core, {
+    isActive: () => !predictSection.hidden,
+  });
+  const cohortsSection = sectionOf('cohorts');
+  const cohorts = createCohortsView(cohortsSection, core, {
+    isActive: () => !cohortsSection.hidden,
+    sendToPredict: (parsed, name) => {
+      const outcome = predict.receiveCohorts(parsed, name);
+      if (!outcome.problem) window.location.hash = '#predict';
+      return outcome;
+    },
+    sendToSimulate: (newUsers, note) => {
+      simulate.setNewUsers(newUsers, note);
+      window.location.hash = '#simulate';
+    },
+  });
 
   engineStatus.textContent = '';
   document.documentElement.dataset.ready = 'true';
+  // Only now: a new version may take over once this page has loaded every file it uses, the
+  // files of the Cohorts view's worker included.
+  await cohorts.ready;
+  keepOfflineCopy(engineStatus);
 }
 
 start();

@@ -23,6 +23,28 @@ const EXAMPLE_TEXT = [
  */
 
 /**
+ * A cohort table of the engine's `cohorts()` in the shape `parseCohorts` gives, so the Cohorts
+ * view can hand its table to this mode: each cohort's size, and its users at every interval
+ * after 0 that the log has reached (a null count is a cell not reached, so it is left out).
+ * @param {import('../../wasm/retention-core').CohortTable} table
+ * @returns {ParsedCohorts}
+ */
+export function cohortsFromTable(table) {
+  const cohorts = table.cohorts.map((cohort) => {
+    const periods = [];
+    const active = [];
+    cohort.counts.forEach((count, interval) => {
+      if (interval > 0 && count !== null) {
+        periods.push(interval);
+        active.push(count);
+      }
+    });
+    return { label: cohort.start, size: cohort.size, periods, active };
+  });
+  return { cohorts, notes: [table.message, ...table.notes] };
+}
+
+/**
  * @param {RetentionCore} core
  * @param {{ table: HTMLTableElement, emptyNote: HTMLElement, errorBox: HTMLElement }} parts
  * @returns {DataInput}

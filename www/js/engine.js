@@ -2,6 +2,8 @@
 //
 // The import is dynamic so that a missing or broken module becomes a rejected promise the page
 // can show to the person, instead of an import error that stops every module from running.
+// The single offline file defines the engine as a global instead (retention-core.inline.js,
+// wasm inside), because a page opened from file:// can neither import modules nor fetch a .wasm.
 
 /** @typedef {import('../../wasm/retention-core').RetentionCore} RetentionCore */
 
@@ -13,7 +15,9 @@ let enginePromise = null;
  * @returns {Promise<RetentionCore>}
  */
 export function loadEngine() {
-  enginePromise ??= import('../retention-core.mjs').then((module) => module.default());
+  enginePromise ??= typeof globalThis.createRetentionCore === 'function'
+    ? globalThis.createRetentionCore()
+    : import('../retention-core.mjs').then((module) => module.default());
   return enginePromise;
 }
 

@@ -1,5 +1,6 @@
 // The ways text reaches the page: a chosen file, a dropped file, or cells pasted from a
-// spreadsheet. Each hands over plain text and a name for it; nothing here reads the content.
+// spreadsheet. Each hands over plain text and a name for it, or, for event logs of any size,
+// the file itself; nothing here reads the content.
 
 /**
  * Files larger than this are refused before reading: retention by period is a few rows, and
@@ -38,10 +39,19 @@ async function readFile(file, onText, onProblem) {
  * @param {ProblemHandler} onProblem
  */
 export function attachFileInput(input, onText, onProblem) {
+  attachFileChooser(input, (file) => readFile(file, onText, onProblem));
+}
+
+/**
+ * Hands the file chosen in a file input to `onFile` unread, whatever its size.
+ * @param {HTMLInputElement} input
+ * @param {(file: File) => unknown} onFile May return a promise; the input is cleared after it.
+ */
+export function attachFileChooser(input, onFile) {
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     if (!file) return;
-    await readFile(file, onText, onProblem);
+    await onFile(file);
     // Cleared so that choosing the same file again, after fixing it, is a change.
     input.value = '';
   });
@@ -54,6 +64,21 @@ export function attachFileInput(input, onText, onProblem) {
  * @param {ProblemHandler} onProblem
  */
 export function attachDropZone(zone, onText, onProblem) {
+  attachFileDrop(
+    zone,
+    (file) => readFile(file, onText, onProblem),
+    (text) => onText(text, 'Dropped text'),
+  );
+}
+
+/**
+ * Hands a file dropped on `zone` to `onFile` unread, or dropped text to `onText`, and shows
+ * that a drop is possible while dragging.
+ * @param {HTMLElement} zone
+ * @param {(file: File) => unknown} onFile
+ * @param {(text: string) => unknown} onText
+ */
+export function attachFileDrop(zone, onFile, onText) {
   // A file dropped outside the zone would otherwise make the browser open it in place of the
   // page, and the person would lose their table. Dragged text keeps its usual meaning, so it
   // can still be dropped into a cell or the text box.
@@ -79,12 +104,12 @@ export function attachDropZone(zone, onText, onProblem) {
     delete zone.dataset.dragging;
     const file = event.dataTransfer.files[0];
     if (file) {
-      readFile(file, onText, onProblem);
+      onFile(file);
       return;
     }
     // Cells dragged out of another window arrive as text, not as a file.
     const text = event.dataTransfer.getData('text/plain');
-    if (text) onText(text, 'Dropped text');
+    if (text) onText(text);
   });
 }
 

@@ -78,3 +78,32 @@ export function formatCell(value) {
     ? String(Number(value.toPrecision(12)))
     : '';
 }
+
+/**
+ * A size in bytes with decimal units, as file managers show it, e.g. 1950500 → "1.95 MB".
+ */
+export function formatBytes(bytes) {
+  return formatFinite(bytes, (number) => {
+    if (number < 1000) return `${countFormat.format(number)} B`;
+    if (number < 1e6) return `${countFormat.format(number / 1e3)} KB`;
+    if (number < 1e9) return `${String(Number((number / 1e6).toPrecision(3)))} MB`;
+    return `${(number / 1e9).toFixed(2)} GB`;
+  });
+}
+
+/** A duration in seconds, e.g. 0.314 → "0.31 s", 74 → "1 min 14 s". */
+export function formatDuration(seconds) {
+  return formatFinite(seconds, (number) => {
+    if (number < 10) return `${number.toFixed(2)} s`;
+    if (number < 120) return `${Math.round(number)} s`;
+    const whole = Math.round(number);
+    return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  });
+}
+
+/** Megabytes (10^6 bytes) per second, e.g. 104.2 → "104 MB/s", 6.26 → "6.3 MB/s". */
+export function formatRate(megabytesPerSecond) {
+  return formatFinite(megabytesPerSecond, (number) => (
+    number < 10 ? `${number.toFixed(1)} MB/s` : `${countFormat.format(number)} MB/s`
+  ));
+}

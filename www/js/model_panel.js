@@ -21,6 +21,7 @@ const STATUS_LABELS = {
   hitBound: 'Stopped at a bound',
   iterationLimit: 'Iteration limit reached',
   failed: 'Fit failed',
+  undetermined: 'Data cannot decide',
 };
 
 const FORMS = { sameEvent: 'same-event form', differentEvents: 'different-events form' };
@@ -123,7 +124,8 @@ export function createModelPanel(root) {
       lifetime.textContent = finite
         ? `${formatFixed(fit.expectedLifetime, 2)} periods`
         : NO_FINITE_LIFETIME;
-      message.textContent = fit.message;
+      // The engine's notes say how the data were taken, e.g. active users, not survivors.
+      message.textContent = [fit.message, ...(fit.notes ?? [])].join('; ');
     },
 
     /** Back to "no fit yet", keeping the parameter names last shown. */

@@ -32,6 +32,7 @@ const WHOLE_PERIOD = /^\d+$/;
  * @typedef {import('../../../wasm/retention-core').RetentionCore} RetentionCore
  * @typedef {import('../../../wasm/retention-core').FitResult} FitResult
  * @typedef {import('../../../wasm/retention-core').ModelComparison} ModelComparison
+ * @typedef {import('../../../wasm/retention-core').ParsedCohorts} ParsedCohorts
  * @typedef {import('../data_input.js').DataInput} DataInput
  */
 
@@ -39,6 +40,8 @@ const WHOLE_PERIOD = /^\d+$/;
  * @param {HTMLElement} root The view's <section>.
  * @param {RetentionCore} core
  * @param {{ isActive: () => boolean }} options `isActive` says whether the view is on screen.
+ * @returns {{ receiveCohorts: (parsed: ParsedCohorts, name: string) => { problem?: string } }}
+ *   `receiveCohorts` takes cohorts from another view, as `parseCohorts` would give them.
  */
 export function createPredictView(root, core, { isActive }) {
   const find = (selector) => root.querySelector(selector);
@@ -136,14 +139,14 @@ export function createPredictView(root, core, { isActive }) {
   }
 
   /**
-   * The fit options from the controls, or a problem with one of them.
+   * The fit options from the controls for data of `dataMode`, or a problem with one of them.
    * @returns {{ options?: object, problem?: string }}
    */
-  function readOptions() {
+  function readOptions(dataMode = mode) {
     const options = { model: modelSelect.value, horizon: Number(horizonSelect.value) };
     // Counts and cohorts are counted from each cohort's own start, so only a single retention
     // curve can take the different-events form.
-    if (options.model === 'power' && mode === 'retention') options.form = formSelect.value;
+    if (options.model === 'power' && dataMode === 'retention') options.form = formSelect.value;
 
     const fitThrough = fitThroughInput.value.trim();
     if (fitThrough !== '') {
@@ -290,11 +293,7 @@ export function createPredictView(root, core, { isActive }) {
         setLoadError(`Could not use ${name}: ${problem}`);
         return false;
       }
-      input.accept(parsed, name);
-      setLoadError('');
-      input.showProblem('');
-      showSource();
-      showResult(result);
+      acceptFitted(parsed, name, result);
       return true;
     }
     input.accept(parsed, name);
@@ -304,7 +303,48 @@ export function createPredictView(root, core, { isActive }) {
     return true;
   }
 
-  function showMode(next) {
+  /** Takes parsed data the current mode has already fitted as `result`. */
+  function acceptFitted(parsed, name, result) {
+    const input = inputs[mode];
+    input.accept(parsed, name);
+    setLoadError('');
+    input.showProblem('');
+    showSource();
+    showResult(result);
+  }
+
+  /**
+   * Takes cohorts from another view as the cohorts mode's data and switches to that mode, or
+   * leaves everything as it was and returns why they cannot be fitted.
+   * @param {ParsedCohorts} parsed
+   * @param {string} name
+   */
+  function receiveCohorts(parsed, name) {
+    const { options, problem: optionsProblem } = readOptions('cohorts');
+    let result = null;
+    if (!optionsProblem) {
+      const fitted = fitWithOptions(inputs.cohorts.dataOf(parsed), options);
+      if (fitted.problem) return { problem: fitted.problem };
+      result = fitted.result;
+    }
+    const modeRadio = modeRadios.find((radio) => radio.value === 'cohorts');
+    modeRadio.checked = true;
+    if (result) {
+      // Fitted once above; switching shows that fit instead of fitting the old data again.
+      shownModel = null;
+      showMode('cohorts', { fit: false });
+      acceptFitted(parsed, name, result);
+    } else {
+      showMode('cohorts', { fit: false });
+      inputs.cohorts.accept(parsed, name);
+      setLoadError('');
+      showSource();
+      refit();
+    }
+    return {};
+  }
+
+  function showMode(next, { fit = true } = {}) {
     mode = next;
     for (const part of modeParts) part.hidden = part.dataset.mode !== mode;
     formField.hidden = !(modelSelect.value === 'power' && mode === 'retention');
@@ -314,7 +354,7 @@ export function createPredictView(root, core, { isActive }) {
     const previous = lastGood[mode];
     if (previous) showResult(previous);
     else showNoFit();
-    refit();
+    if (fit) refit();
   }
 
   for (const radio of modeRadios) {
@@ -365,4 +405,6 @@ export function createPredictView(root, core, { isActive }) {
 
   const checked = modeRadios.find((radio) => radio.checked);
   showMode(checked ? checked.value : mode);
+
+  return { receiveCohorts };
 }

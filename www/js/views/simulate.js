@@ -2,6 +2,7 @@
 // new cohort arrives every period. The engine simulates; this view only reads the controls
 // and hands the results to the charts.
 
+import { showMessage } from '../data_input.js';
 import { isFailure } from '../engine.js';
 import {
   createActiveUsersChart,
@@ -16,6 +17,8 @@ const CURVE_PARAMETERS = ['a', 'c', 'd'];
 /**
  * @param {HTMLElement} root The view's <section>.
  * @param {import('../../../wasm/retention-core').RetentionCore} core
+ * @returns {{ setNewUsers: (newUsers: number, note: string) => void }} `setNewUsers` takes new
+ *   users per period from another view, with a sentence saying where the number came from.
  */
 export function createSimulateView(root, core) {
   const defaults = core.defaults().simulate;
@@ -23,6 +26,8 @@ export function createSimulateView(root, core) {
 
   const periodsSelect = find('#sim-periods');
   const newUsersSelect = find('#sim-new-users');
+  const newUsersNote = find('#sim-new-users-note');
+  const moreOptions = find('#sim-more-options');
   const errorBox = find('#sim-error');
   const headline = find('#sim-headline');
   const lastPeriod = find('#sim-last-period');
@@ -84,9 +89,29 @@ export function createSimulateView(root, core) {
   selectValue(periodsSelect, defaults.periods, formatCount);
   selectValue(newUsersSelect, defaults.newUsers, formatCount);
   periodsSelect.addEventListener('change', scheduleRender);
-  newUsersSelect.addEventListener('change', scheduleRender);
+  newUsersSelect.addEventListener('change', () => {
+    showMessage(newUsersNote, '');
+    scheduleRender();
+  });
+
+  /** The option a hand-over added to the list, replaced by the next one. */
+  let handedOverOption = null;
 
   render();
+
+  return {
+    setNewUsers(newUsers, note) {
+      handedOverOption?.remove();
+      const value = String(newUsers);
+      const listed = [...newUsersSelect.options].some((option) => option.value === value);
+      selectValue(newUsersSelect, newUsers, formatCount);
+      handedOverOption = listed ? null : newUsersSelect.selectedOptions[0];
+      showMessage(newUsersNote, note);
+      // The value in use is shown where it can be changed.
+      moreOptions.open = true;
+      render();
+    },
+  };
 }
 
 /**
