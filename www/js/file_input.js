@@ -21,8 +21,10 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 async function readFile(file, onText, onProblem) {
   if (file.size > MAX_FILE_BYTES) {
-    const megabytes = (file.size / (1024 * 1024)).toFixed(1);
-    onProblem(`${file.name} is ${megabytes} MB; files up to 10 MB can be read here.`);
+    // Rounded up, so a file just over the limit never reads as "10.0 MB".
+    const megabytes = (Math.ceil(file.size / (1024 * 1024 / 10)) / 10).toFixed(1);
+    onProblem(`${file.name} is ${megabytes} MB; files up to 10 MB can be read here. For an `
+      + 'event log, use the Cohorts view, which reads files of any size.');
     return;
   }
   try {
