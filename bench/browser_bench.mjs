@@ -18,7 +18,7 @@ import { startStaticServer } from './static_server.mjs';
 
 // Flags that work as root on the project's Debian machines; the networking ones stop Chromium
 // from flooding a closed network with connection attempts.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

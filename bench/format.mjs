@@ -49,3 +49,10 @@ export function throughput(bytes, seconds) {
 export function parameter(value) {
   return Number.isFinite(value) ? value.toFixed(6) : '—';
 }
+
+/** 4194304 → "4 MiB", 458031104 → "437 MiB": memory in units of 2^20 bytes. */
+export function mebibytes(bytes) {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  return bytes >= 2 ** 30 ? `${Number((bytes / 2 ** 30).toPrecision(3))} GiB`
+    : `${Number((bytes / 2 ** 20).toPrecision(3))} MiB`;
+}

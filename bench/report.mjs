@@ -2,8 +2,9 @@
 // was measured, and suggestions.
 
 import {
-  duration, kilobytes, milliseconds, parameter, ratio, share, throughput,
+  duration, kilobytes, mebibytes, milliseconds, parameter, ratio, share, throughput,
 } from './format.mjs';
+import { eventLogSize } from './targets.mjs';
 
 function table(header, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -83,31 +84,32 @@ function operationsSection(results) {
     const js = row.jsSeconds === null ? row.jsNote ?? '—'
       : row.perMegabyte ? `${duration(row.jsSeconds)} (${throughput(1e6, row.jsSeconds)})`
         : duration(row.jsSeconds);
+    const reference = row.referenceSeconds === null ? '—'
+      : `${row.reference}: ${duration(row.referenceSeconds)}`
+        + (row.perMegabyte ? ` (${throughput(1e6, row.referenceSeconds)})` : '');
     return [
       row.what,
       native,
       duration(row.nativeCpuSeconds),
       js,
       row.jsOverNative ? ratio(row.jsOverNative) : '—',
-      duration(row.referenceSeconds),
+      reference,
       row.versusReference ? `${row.versusReference} (${row.oursMeasuredAs})` : '—',
     ];
   });
-  // The pending comparison keeps its row so that the table shows what is still missing.
-  for (const pending of results.pending) {
-    rows.push([`${pending.what}: ${pending.status}`, '—', '—', '—', '—', '—', '—']);
-  }
   const unbounded = results.referenceNotes;
   return [
-    '## The core: native, through the JS API in Chromium, and the Python reference',
+    '## The core: native, through the JS API in Chromium, and the references',
     '',
     table(['operation', 'native (C++)', 'native, CPU time', 'JS API (Chromium)', 'JS ÷ native',
-      'scipy', 'ours vs scipy'], rows),
+      'reference (scipy, DuckDB)', 'ours vs reference'], rows),
     '',
     '- Times are medians of wall-clock time, as a person waits for them; the native CPU time '
       + '(time the benchmark\'s thread actually ran) is shown beside it because it is less '
       + 'affected by other work on a shared machine.',
-    '- "ours vs scipy" compares the JS API time where there is one, else the native time.',
+    '- "ours vs reference" compares the JS API time where there is one, else the native time. '
+      + 'The reference is scipy for the fits and DuckDB-Wasm for the event-log file (see '
+      + '"Cohort table from an event log" below).',
     '- scipy: the power curve by `curve_fit` with the same bounds as ours (0 ≤ a < 1, c ≥ 0, '
       + 'd ≥ 0; method "trf"), from p0 = (0.1, 1, 1); the likelihood fits by `minimize` '
       + '(L-BFGS-B) with `scipy.special.betaln`, from α = β (= c) = 1. Without bounds '
@@ -216,6 +218,120 @@ function loadSection(results) {
   return parts.join('\n');
 }
 
+function eventLogSection(results) {
+  const eventLog = results.eventLog;
+  if (!eventLog) {
+    return '## Cohort table from an event log: ours beside DuckDB-Wasm\n\nNot measured (see '
+      + 'failures).';
+  }
+  const { file, ours, duckdb, agreement, settings } = eventLog;
+  const count = (value) => value.toLocaleString('en-US');
+  const rate = (value) => `${Number(value.toPrecision(3))} MB/s`;
+  const perCpu = (median) => `${Number((file.bytes / 1e6 / median.cpuSeconds).toPrecision(3))} MB`;
+  const summary = table(['median of the runs', 'ours: core.CohortStream in a Web Worker',
+    `DuckDB-Wasm ${duckdb.version} (npm ${duckdb.packageVersion})`], [
+    ['first byte → table', duration(ours.median.seconds), duration(duckdb.median.seconds)],
+    ['rate (file bytes ÷ that time)', `**${rate(ours.median.megabytesPerSecond)}**`,
+      `**${rate(duckdb.median.megabytesPerSecond)}**`],
+    ['CPU time of the browser\'s processes', duration(ours.median.cpuSeconds),
+      duration(duckdb.median.cpuSeconds)],
+    ['bytes per CPU second', perCpu(ours.median), perCpu(duckdb.median)],
+    ['memory the engine reports holding (peak memoryBytes)',
+      mebibytes(ours.median.peakMemoryBytes), '—'],
+    ['wasm heap after the run (HEAPU8.length)', mebibytes(ours.median.heapBytes),
+      'not reachable from the page'],
+    ['renderer process, peak resident (VmHWM)', mebibytes(ours.median.rendererPeakResidentBytes),
+      mebibytes(duckdb.median.rendererPeakResidentBytes)],
+  ]);
+  const runs = table(['run', 'ours', 'ours: add() / waiting for slices / finish()',
+    'DuckDB'], ours.runs.map((run, index) => {
+    const theirs = duckdb.runs[index];
+    return [
+      String(index + 1),
+      `${duration(run.seconds)} (${rate(run.megabytesPerSecond)}, ${duration(run.cpuSeconds)} CPU)`,
+      `${duration(run.addSeconds)} / ${duration(run.waitingForSlicesSeconds)} / `
+        + `${duration(run.finishSeconds)}`,
+      theirs ? `${duration(theirs.seconds)} (${rate(theirs.megabytesPerSecond)}, `
+        + `${duration(theirs.cpuSeconds)} CPU)` : '—',
+    ];
+  }));
+  const check = agreement.oursVsDuckdb;
+  const allAgree = (checks) => checks.every((entry) => entry.agrees);
+  const checkLine = check.agrees
+    ? `**The tables agree:** ours and DuckDB's hold the same ${check.cohorts} cohorts and the same `
+      + `count in all ${count(check.cells)} cells (sizes included)`
+    : `**The tables differ** in ${check.differences} of ${count(check.cells)} cells; the first: `
+      + check.firstDifferences.map((entry) => `${entry.cohort}${entry.k === undefined ? ''
+        : ` k = ${entry.k}`}: ours ${entry.first ?? entry.what}, DuckDB ${entry.second ?? '—'}`)
+        .join('; ');
+  const generatorLine = `Against the table the generator wrote: every run of ours `
+    + `${allAgree(agreement.oursVsGenerator) ? 'agrees' : '**differs**'}, every run of DuckDB `
+    + `${allAgree(agreement.duckdbVsGenerator) ? 'agrees' : '**differs**'}.`;
+  const firstCohorts = table(['cohort', 'ours, k = 0..5', 'DuckDB, k = 0..5',
+    'generator, k = 0..5'], agreement.firstCohorts.map((cohort) => [
+    cohort.start, cohort.ours?.join(', ') ?? '—', cohort.duckdb?.join(', ') ?? '—',
+    cohort.generator.join(', '),
+  ]));
+  const written = file.writeSeconds === null ? 'reused from an earlier run'
+    : `written in ${duration(file.writeSeconds)} in this run`;
+  return [
+    '## Cohort table from an event log: ours beside DuckDB-Wasm, in Chromium',
+    '',
+    `The log: ${eventLogSize(eventLog)} (${count(file.bytes)} bytes) of CSV \`user_id,timestamp,`
+      + `event\`, ${count(file.rows)} rows by ${count(file.users)} users over ${file.weeks} weeks `
+      + `from ${file.firstWeek}, ISO 8601 UTC times in time order, from `
+      + `bench/event_log_fixture.mjs (deterministic; ${written}). Our engine read it as `
+      + `${count(eventLog.read.rows)} rows, ${count(eventLog.read.events)} events kept `
+      + `(${count(eventLog.read.repeatedEvents)} repeats of a user's previous event), `
+      + `${count(eventLog.read.skippedRows)} rows skipped.`,
+    '',
+    summary,
+    '',
+    runs,
+    '',
+    `${checkLine}. ${generatorLine}`,
+    '',
+    firstCohorts,
+    '',
+    '- **Same browser, same file:** both read one File, chosen in the benchmark page\'s '
+      + '`<input type=file>` with Playwright\'s setInputFiles(path), so Chromium reads it from '
+      + 'disk as it would a file a person picks; neither ever holds all of it. Each run starts in '
+      + 'a new browser context (a new renderer process); ours and DuckDB take turns.',
+    `- **Ours:** core.CohortStream(${JSON.stringify(settings.options)}) in a module Web Worker `
+      + `(bench/event_log_worker.mjs), fed ${mebibytes(settings.chunkBytes)} slices read with `
+      + 'File.slice().arrayBuffer(), the next slice requested before add() works on the current '
+      + 'one, progress posted per slice, as www/js/cohort_worker.js does. Timed in the worker from '
+      + 'the request for the first slice until finish() returned the table; loading the module '
+      + 'is not timed.',
+    `- **DuckDB:** @duckdb/duckdb-wasm ${duckdb.packageVersion} (DuckDB ${duckdb.version}), its `
+      + `"${duckdb.bundle}" build in its own worker, threads = ${duckdb.threads}; the File `
+      + 'registered with registerFileHandle (BROWSER_FILEREADER), then the query below, timed in '
+      + 'the page from the call until its rows were JS objects; instantiating DuckDB is not timed. '
+      + 'The column types are given, so DuckDB does not sniff them (ours detects its columns and '
+      + 'time format itself). Its threaded "coi" build (the page is cross-origin isolated) was '
+      + 'tried while this benchmark was written: with threads = 2 the query fails on this file '
+      + 'with "RangeError: offset is out of bounds" as a pthread worker copies the File\'s bytes '
+      + 'into a stale view of the grown shared memory (duckdb/duckdb-wasm issue 2256 reports '
+      + 'the same mechanism on other paths); with threads = 1 it runs at the eh build\'s rate.',
+    '- **CPU time:** user and system time of all of Chromium\'s processes over the run, from '
+      + '/proc (the renderer with its workers, and the browser process, which reads the file). '
+      + '**Memory:** memoryBytes as the engine\'s add() reports it (interned ids and the events '
+      + 'it keeps); HEAPU8.length after finish() (wasm memory only grows, so this is its peak); '
+      + 'the renderer\'s peak resident memory (VmHWM from /proc), which holds the page, its '
+      + 'workers and their wasm heaps. performance.measureUserAgentSpecificMemory() was not used: '
+      + 'the heap is reachable directly, and DuckDB\'s is not through either.',
+    `- MB = 10^6 bytes. ${eventLogSize(eventLog)} is the BENCH_EVENT_LOG_MB=`
+      + `${file.megabytes} (MiB) of the run; the log lives in the system's temp folder and is `
+      + 'reused while the generator and the size are unchanged.',
+    '',
+    'DuckDB\'s query:',
+    '',
+    '```sql',
+    duckdb.sql,
+    '```',
+  ].join('\n');
+}
+
 function agreementSection(results) {
   const rows = results.agreement.map((entry) => [
     entry.fit, entry.parameter, parameter(entry.native), parameter(entry.js),
@@ -308,7 +424,10 @@ function methodSection(results) {
       + '0–12, from ../shared/data); the weekly triangle. Simulations use a = 0.03, c = 0.55, '
       + 'd = 1.5 and 10,000 users a period.',
     `- **Commands:** ${commands.map((text) => `\`${text}\``).join('; ')}; `
-      + '`node bench/browser_bench.mjs OUTPUT.json`.',
+      + '`node bench/browser_bench.mjs OUTPUT.json`; '
+      + (results.eventLog ? `\`BENCH_EVENT_LOG_MB=${results.eventLog.file.megabytes} `
+        + `BENCH_EVENT_LOG_RUNS=${results.eventLog.settings.runs} node bench/event_log_bench.mjs `
+        + 'OUTPUT.json`.' : '`node bench/event_log_bench.mjs OUTPUT.json`.'),
   ].filter((line) => line !== null).join('\n');
 }
 
@@ -337,6 +456,7 @@ export function renderMarkdown(results) {
     operationsSection(results),
     sliderSection(results),
     loadSection(results),
+    eventLogSection(results),
     agreementSection(results),
     profilesSection(results),
     suggestionsSection(results),

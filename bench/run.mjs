@@ -5,9 +5,14 @@
 // 2. The module and the page in headless Chromium: bench/browser_bench.mjs, in its own Node
 //    process (playwright-core does not load under --no-experimental-fetch).
 // 3. The Python reference: bench/reference_fits.py (scipy), on the same fixtures.
-// The fits of all three read bench/fixtures.json, rewritten here first by bench/fixtures.mjs.
+// 4. The cohort table from a synthetic event log of BENCH_EVENT_LOG_MB MiB (1024 unless set),
+//    ours in a Web Worker beside DuckDB-Wasm, in Chromium: bench/event_log_bench.mjs, in its
+//    own Node process too. The log is written to the temp folder on the first run (about 20 s
+//    for 1 GiB) and reused after.
+// The fits of the first three read bench/fixtures.json, rewritten here first by
+// bench/fixtures.mjs.
 //
-// Expects ./dev build to have run (build/native/bench/*, dist/). Takes a few minutes.
+// Expects ./dev build to have run (build/native/bench/*, dist/). Takes about five minutes.
 // `node bench/run.mjs --report-only` writes results.md again from results.json without
 // measuring anything.
 
@@ -146,18 +151,19 @@ function runReference(failures) {
   });
 }
 
-function runBrowser(failures, siteDir) {
-  return attempt('browser', failures, () => {
+/** Runs one of the Chromium benchmarks in its own Node process and returns what it wrote. */
+function runBrowserScript(name, failures, siteDir, scriptName) {
+  return attempt(name, failures, () => {
     const folder = mkdtempSync(join(tmpdir(), 'retention-bench-'));
     const output = join(folder, 'browser.json');
     try {
       // Without this process's --no-experimental-fetch: playwright-core needs fetch's classes.
-      const script = join(BENCH_DIR, 'browser_bench.mjs');
+      const script = join(BENCH_DIR, scriptName);
       const run = spawnSync(process.execPath, [script, output, siteDir], {
         stdio: ['ignore', 'inherit', 'inherit'],
         cwd: REPO_ROOT,
       });
-      if (run.status !== 0) throw new Error(`browser_bench.mjs exited with ${run.status}`);
+      if (run.status !== 0) throw new Error(`${scriptName} exited with ${run.status}`);
       return JSON.parse(readFileSync(output, 'utf8'));
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -189,13 +195,18 @@ function measure(results, failures, build) {
   results.reference = runReference(failures);
 
   log('browser (headless Chromium)');
-  results.browser = runBrowser(failures, build.siteDir);
+  results.browser = runBrowserScript('browser', failures, build.siteDir, 'browser_bench.mjs');
 
-  // TODO(#4): time building the cohort table from events with DuckDB (npm) on the same log as
-  // cohorts_bench, once the issue 4 bindings expose it, and put it beside our figure.
-  results.pending = [
-    { what: 'cohort table from events vs DuckDB', status: 'pending issue 4 bindings' },
-  ];
+  log('event log: ours in a Web Worker beside DuckDB-Wasm (headless Chromium)');
+  results.eventLog = runBrowserScript('event log', failures, build.siteDir,
+    'event_log_bench.mjs');
+  const agreement = results.eventLog?.agreement;
+  const tablesDiffer = agreement && [agreement.oursVsDuckdb, ...agreement.oursVsGenerator,
+    ...agreement.duckdbVsGenerator].some((check) => !check.agrees);
+  if (tablesDiffer) {
+    failures.push({ part: 'event log', message: 'the cohort tables of the engine, DuckDB and '
+      + 'the generator differ (see the event-log section)' });
+  }
 }
 
 /** Writes results.md again from results.json, for a change to the report alone. */

@@ -1,5 +1,6 @@
 // A tiny static file server for the browser benchmarks: serves the built site (dist/) on a
-// free port of 127.0.0.1, plus pages the benchmark itself supplies from memory.
+// free port of 127.0.0.1, plus pages and scripts the benchmark itself supplies from memory,
+// and folders mounted under a path (the npm packages the event-log benchmark loads).
 //
 // Every response is cross-origin isolated (COOP + COEP): Chromium then gives performance.now()
 // a 5 µs resolution instead of 100 µs. The site loads only same-origin files, so this changes
@@ -28,27 +29,35 @@ const ISOLATION_HEADERS = {
 };
 
 /**
- * Serves the files under `root` at `http://127.0.0.1:PORT/`, and each of `extraPages`
- * (path → HTML text) at its path.
+ * Serves the files under `root` at `http://127.0.0.1:PORT/`, each of `extraPages` at its path,
+ * and the files under each folder of `mounts` below its path.
  * @param {string} root
- * @param {Record<string, string>} [extraPages] e.g. { '/bench.html': '<!doctype html>…' }
+ * @param {Record<string, string>} [extraPages] path → HTML text, e.g.
+ *   { '/bench.html': '<!doctype html>…' }, or path → a file's text, typed by its extension,
+ *   e.g. { '/worker.mjs': 'self.onmessage = …' }
+ * @param {Record<string, string>} [mounts] path ending in / → folder, e.g.
+ *   { '/vendor/duckdb/': '/…/node_modules/@duckdb/duckdb-wasm/dist' }
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startStaticServer(root, extraPages = {}) {
+export async function startStaticServer(root, extraPages = {}, mounts = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const headers = { 'Cache-Control': 'no-store', ...ISOLATION_HEADERS };
     if (Object.hasOwn(extraPages, path)) {
-      response.writeHead(200, { ...headers, 'Content-Type': MIME_TYPES['.html'] });
+      const type = MIME_TYPES[extname(path)] ?? MIME_TYPES['.html'];
+      response.writeHead(200, { ...headers, 'Content-Type': type });
       response.end(extraPages[path]);
       return;
     }
-    const relative = normalize(path.slice(1) || 'index.html');
+    const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
+    const folder = mount ? mounts[mount] : root;
+    const relative = normalize(path.slice(mount ? mount.length : 1) || 'index.html');
     if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`)) {
       response.writeHead(403).end();
       return;
     }
-    const file = relative.endsWith(sep) ? join(root, relative, 'index.html') : join(root, relative);
+    const file = relative.endsWith(sep) ? join(folder, relative, 'index.html')
+      : join(folder, relative);
     try {
       const body = await readFile(file);
       const type = MIME_TYPES[extname(file)] ?? 'application/octet-stream';
