@@ -94,6 +94,13 @@ void InternedStrings::prefetch(std::string_view text) const {
   __builtin_prefetch(&slots_[home]);
 }
 
+std::uint64_t InternedStrings::touch(std::string_view text) const {
+  if (slots_.empty()) return 0;
+  const std::size_t home =
+      home_of(key_of(text), static_cast<std::uint32_t>(text.size())) & (slots_.size() - 1);
+  return slots_[home].key;
+}
+
 std::int32_t InternedStrings::find(std::string_view text) const {
   if (slots_.empty()) return -1;
   return static_cast<std::int32_t>(slots_[slot_of(text, key_of(text))].id) - 1;

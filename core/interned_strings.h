@@ -31,6 +31,10 @@ class InternedStrings {
   /// little later does not wait for memory. Only a hint.
   void prefetch(std::string_view text) const;
 
+  /// Loads the home slot of `text` and returns a word of it: a real load where prefetch is
+  /// only a hint that compiles to nothing (WebAssembly).
+  std::uint64_t touch(std::string_view text) const;
+
   /// The id of a string seen before, or -1.
   std::int32_t find(std::string_view text) const;
 
