@@ -4,16 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { badInputs } from '../fixtures/bad_input.mjs';
 import {
-  SHARED_DATA_DIR,
-  brokenValuesOnScreen,
-  openApp,
+  openAppForEachTest,
   readChart,
   readFitParameters,
   readTable,
-  startSession,
+  SHARED_DATA_DIR,
 } from './browser_session.js';
 
 const SEED_RETENTION = join(SHARED_DATA_DIR, 'seed_retention.tsv');
@@ -30,24 +28,9 @@ const SVG = '<svg onload=window.__pwned=3>';
 const BOLD = '<b onmouseover=alert(1)>x</b>';
 
 describe('BadInput', () => {
-  let session;
   let app;
-
-  before(async () => {
-    session = await startSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    app = await openApp(session, '#predict');
-  });
-  afterEach(async () => {
-    const { problems } = app;
-    const broken = await brokenValuesOnScreen(app.page);
-    await app.close();
-    assert.deepEqual(problems, [], 'the page logged errors or warnings');
-    assert.deepEqual(broken, [], 'the page shows a broken number');
+  openAppForEachTest('#predict', (opened) => {
+    app = opened;
   });
 
   /** Chooses `bytes` as the file `name` in the file input `selector`. */

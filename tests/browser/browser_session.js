@@ -1,8 +1,10 @@
 // What every browser test shares: the built site served over http, one headless Chromium, a
 // fresh page per test that records console errors and warnings, and readers of page state.
 
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static_server.js';
@@ -136,4 +138,33 @@ export function brokenValuesOnScreen(page) {
   return page.evaluate(
     () => document.body.innerText.match(/\b(?:NaN|Infinity|undefined|null)\b/g) ?? [],
   );
+}
+
+/**
+ * Opens the app at `hash` before each test of the enclosing describe (one browser for them
+ * all) and, after each, fails the test if the page logged an error or warning or shows a
+ * broken number. `onOpen` receives each test's app.
+ * @param {string} hash
+ * @param {(app: Awaited<ReturnType<typeof openApp>>) => void} onOpen
+ */
+export function openAppForEachTest(hash, onOpen) {
+  let session;
+  let app;
+  before(async () => {
+    session = await startSession();
+  });
+  after(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    app = await openApp(session, hash);
+    onOpen(app);
+  });
+  afterEach(async () => {
+    const { problems } = app;
+    const broken = await brokenValuesOnScreen(app.page);
+    await app.close();
+    assert.deepEqual(problems, [], 'the page logged errors or warnings');
+    assert.deepEqual(broken, [], 'the page shows a broken number');
+  });
 }

@@ -4,15 +4,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  SHARED_DATA_DIR,
-  brokenValuesOnScreen,
-  openApp,
+  openAppForEachTest,
   readChart,
   readFitParameters,
   readTable,
-  startSession,
+  SHARED_DATA_DIR,
 } from './browser_session.js';
 
 const SEED_RETENTION = join(SHARED_DATA_DIR, 'seed_retention.tsv');
@@ -32,24 +30,9 @@ function assertClose(actual, expected, tolerance, name) {
 }
 
 describe('Predict', () => {
-  let session;
   let app;
-
-  before(async () => {
-    session = await startSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    app = await openApp(session, '#predict');
-  });
-  afterEach(async () => {
-    const { problems } = app;
-    const broken = await brokenValuesOnScreen(app.page);
-    await app.close();
-    assert.deepEqual(problems, [], 'the page logged errors or warnings');
-    assert.deepEqual(broken, [], 'the page shows a broken number');
+  openAppForEachTest('#predict', (opened) => {
+    app = opened;
   });
 
   /** The fitted a, c and d as shown, e.g. "0.2363 1.9851 1.2822"; "— — —" before a fit. */

@@ -5,14 +5,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  SHARED_DATA_DIR,
-  brokenValuesOnScreen,
-  openApp,
+  openAppForEachTest,
   readChart,
   readTable,
-  startSession,
+  SHARED_DATA_DIR,
 } from './browser_session.js';
 
 const FADER_HARDIE = join(SHARED_DATA_DIR, 'fader_hardie_2007.csv');
@@ -47,24 +45,9 @@ function valueAt(series, x) {
 }
 
 describe('PredictModels', () => {
-  let session;
   let app;
-
-  before(async () => {
-    session = await startSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    app = await openApp(session, '#predict');
-  });
-  afterEach(async () => {
-    const { problems } = app;
-    const broken = await brokenValuesOnScreen(app.page);
-    await app.close();
-    assert.deepEqual(problems, [], 'the page logged errors or warnings');
-    assert.deepEqual(broken, [], 'the page shows a broken number');
+  openAppForEachTest('#predict', (opened) => {
+    app = opened;
   });
 
   /** Everything the summary beside the chart says, to notice a new fit. */
