@@ -154,7 +154,7 @@ function sliderSection(results) {
     '',
     'Where a move\'s work goes (medians of the instrumented moves):',
     '',
-    table(['periods', 'cohort datasets', 'core.simulate', 'Chart.js update (without drawing)',
+    table(['periods', 'cohort bands', 'core.simulate', 'Chart.js update (without drawing)',
       'Chart.js drawing', 'other page JS', 'style, layout, paint'], breakdownRows),
     '',
     '- Each move sets the `a` range slider to a new value and dispatches an `input` event, as '

@@ -43,6 +43,10 @@ function operations(results) {
       id: `simulate${periods}`, what: `simulation, ${periods} periods (10,000 users a period)`,
       native: `BM_SimulateGrowth/${periods}`, js: `simulate${periods}`,
     })),
+    { id: 'simulate365Rows',
+      what: '↳ 365 periods, then every row of `cohorts` and `stacked` read (built in JS on '
+        + 'first read: 2 × 366 rows of 366 numbers)',
+      js: 'simulate365Rows' },
     ...[5, 180].flatMap((points) => [
       { id: `powerFit${points}`,
         what: `power fit, ${points} points: the fit alone (fit_power_curve)`,
@@ -287,25 +291,16 @@ function simulationTarget(read) {
   const limit = 1e-3;
   const measured = read.jsSeconds('simulate365') ?? null;
   const native = read.native('BM_SimulateGrowth/365')?.seconds;
-  const keptHeap = read.nativeKeepHeap('BM_SimulateGrowth/365')?.seconds;
-  const shares = profileShares(read.profile('simulate365'));
-  const rows = 2 * 366;
-  const why = [];
-  if (native !== undefined) {
-    const nativeMet = verdict(native, limit, duration).met;
-    const heap = keptHeap === undefined ? ''
-      : `${duration(keptHeap)} when glibc keeps freed memory instead of giving it back to the `
-        + 'kernel: the result is 2 × 366 rows of 366 doubles (cohorts and stacked), allocated '
-        + 'row by row, freed, and faulted in again on the next call';
-    why.push(nativeMet
-      ? `Natively ${duration(native)}, under the limit${heap ? ` (${heap})` : ''}.`
-      : `Natively ${duration(native)}, over the limit too${heap ? `, but ${heap}` : ''}.`);
-  }
-  if (read.profile('simulate365')) {
-    why.push(`Through the JS API the profile puts ${share(shares.glue)} of the call in the `
-      + `Embind glue and only ${share(shares.wasm)} in WebAssembly (${share(shares.gc)} garbage `
-      + `collection): each of the ${rows} rows crosses as its own Float64Array, allocated and `
-      + 'copied one at a time.');
+  const withRows = read.jsSeconds('simulate365Rows');
+  const why = ['Every cohort has the same size, so the engine returns the users of each age and '
+    + 'their running total, 366 numbers each, instead of a 366 × 366 table: cohort k in period '
+    + 'p has the users of age p − k, and a stacked band\'s top is a difference of running '
+    + 'totals.'];
+  if (native !== undefined) why.push(`Natively ${duration(native)}.`);
+  if (withRows !== undefined) {
+    why.push(`The JS API still offers the whole tables (\`cohorts\`, \`stacked\`), built in JS `
+      + `the first time they are read: the call and reading every row take ${duration(withRows)}`
+      + '; the page never reads them.');
   }
   return {
     id: 'simulate365',
@@ -333,8 +328,9 @@ function sliderTarget(read) {
     + `${milliseconds(breakdown.chartUpdateMs.median)}, Chart.js drawing `
     + `${milliseconds(breakdown.chartDrawMs.median)}, the page's own JS (points for the charts, `
     + `headline) ${milliseconds(breakdown.otherScriptMs.median)}, then style, layout and paint `
-    + `${milliseconds(breakdown.styleLayoutPaintMs.median)}. The cohort chart has `
-    + `${entry.cohortBands} datasets, one filled line per cohort. The profile: Chart.js `
+    + `${milliseconds(breakdown.styleLayoutPaintMs.median)}. The cohort chart has one `
+    + `dataset (the total); its ${entry.cohortBands} cohort bands are painted pixel by pixel `
+    + 'beneath it by www/js/cohort_bands.js, inside Chart.js drawing. The profile: Chart.js '
     + `${share(shares.chartJs)}, the browser's native work (canvas paths and raster, style, `
     + `layout, paint) ${share(shares.native)}, garbage collection ${share(shares.gc)}, the `
     + `page's modules ${share(shares.page)}, Embind glue ${share(shares.glue)}, WebAssembly `
@@ -537,7 +533,7 @@ function buildSuggestions(results, read) {
     });
   }
   const simulate365 = read.profile('simulate365');
-  if (simulate365 && profileShares(simulate365).glue > 0.3) {
+  if (simulate365 && read.jsSeconds('simulate365') > 1e-3) {
     suggestions.push({
       area: 'core and bindings',
       text: 'Let simulate cross the boundary as a few arrays, not one Float64Array per row: '
@@ -585,22 +581,18 @@ function buildSuggestions(results, read) {
   const slider180 = read.slider(180);
   if (slider180 && slider180.timing.workMs.median > 16) {
     const shares = profileShares(slider180.profile);
-    const slider30 = read.slider(30);
     suggestions.push({
       area: 'page',
-      text: 'Draw the cohort chart without one Chart.js dataset per cohort '
-        + `(${slider180.cohortBands} at 180 periods; Chart.js is ${share(shares.chartJs)} of a `
-        + "move's profile, much of it resolving options per dataset and element, and the "
-        + 'canvas work grows with the '
-        + 'bands). A small Chart.js plugin, or a plain canvas under the chart\'s axes, that fills '
-        + 'each band as one path from the Float64Arrays needs no per-point objects; or group '
-        + 'cohorts into at most ~30 bands (by start period) beyond 30 periods, where the work is '
-        + `${milliseconds(slider30?.timing.workMs.median)} per move.`,
+      text: 'Update the three charts for less: each chart.update() re-resolves Chart.js '
+        + 'options, scales and elements (Chart.js is '
+        + `${share(shares.chartJs)} of a move's profile) though only the data changed. Drawing `
+        + 'the curve and the total as paths under a chart that updates only its scales, or '
+        + 'skipping update() for the charts whose scales did not change, would cut that share.',
     });
     suggestions.push({
       area: 'page',
-      text: 'Reuse the {x, y} point objects between moves instead of building (periods + 1)² '
-        + 'new ones in pointsByPeriod on every move (32,761 at 180 periods); update y in place. '
+      text: 'Reuse the {x, y} point objects between moves instead of building new ones in '
+        + 'pointsByPeriod for each chart on every move; update y in place. '
         + `Garbage collection is ${share(shares.gc)} of a move's profile.`,
     });
   }

@@ -18,30 +18,18 @@ Result<Growth> simulate_growth(const PowerCurve& curve, const GrowthOptions& opt
   }
   const auto length = static_cast<std::size_t>(options.periods) + 1;
 
-  // Every cohort has the same size, so a cohort of age t has the same rounded users whenever
-  // it started: compute each age once.
+  // Cohorts started in periods 0..p have ages p..0 in period p, so the active users of
+  // period p are the users of ages 0..p: a running total.
   Growth growth;
   growth.curve = curve_values(curve, options.periods);
-  std::vector<double> users_at_age(length);
+  growth.users_at_age.resize(length);
+  growth.active_users.resize(length);
+  double total = 0;
   for (std::size_t age = 0; age < length; ++age) {
-    users_at_age[age] = std::round(growth.curve[age] * options.new_users);
+    growth.users_at_age[age] = std::round(growth.curve[age] * options.new_users);
+    total += growth.users_at_age[age];
+    growth.active_users[age] = total;
   }
-
-  // Shift the per-age users into each cohort's row, and keep the running total over
-  // cohorts: its last row is the active users of each period.
-  growth.by_cohort = {length, std::vector<double>(length * length, 0.0)};
-  growth.stacked = {length, std::vector<double>(length * length, 0.0)};
-  for (std::size_t start = 0; start < length; ++start) {
-    double* row = growth.by_cohort.row(start);
-    double* stack = growth.stacked.row(start);
-    const double* below = start > 0 ? growth.stacked.row(start - 1) : nullptr;
-    for (std::size_t period = 0; period < length; ++period) {
-      if (period >= start) row[period] = users_at_age[period - start];
-      stack[period] = (below ? below[period] : 0.0) + row[period];
-    }
-  }
-  const double* total = growth.stacked.row(length - 1);
-  growth.active_users.assign(total, total + length);
   return growth;
 }
 

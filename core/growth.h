@@ -2,6 +2,7 @@
 // cohort started in period k has round(r(p - k) * new_users) active users in period p.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "power_curve.h"
@@ -22,30 +23,29 @@ inline constexpr int max_growth_periods = 3660;
 /// cohorts overflows.
 inline constexpr double max_new_users = 1e12;
 
-/// A square matrix stored row after row, so that it is one allocation and crosses to JS as
-/// one copy.
-struct SquareMatrix {
-  std::size_t size = 0;
-  std::vector<double> values;
-
-  double operator()(std::size_t row, std::size_t column) const {
-    return values[row * size + column];
-  }
-  double* row(std::size_t index) { return values.data() + index * size; }
-  const double* row(std::size_t index) const { return values.data() + index * size; }
-};
-
+/// A simulated timeline. Every cohort has the same size, so a cohort of age t has the same
+/// users whenever it started: the users of each age and their running total describe every
+/// cohort in every period, in O(periods) numbers instead of a periods² table.
 struct Growth {
   /// r(t) for t = 0..periods.
   std::vector<double> curve;
-  /// Active users in each period: the sum over cohorts of their rounded users.
+  /// users_at_age[t]: active users of a cohort of age t, round(r(t) * new_users).
+  std::vector<double> users_at_age;
+  /// Active users in each period: the sum over cohorts of their rounded users, which is
+  /// users_at_age summed over ages 0..period.
   std::vector<double> active_users;
-  /// by_cohort(k, p): active users of the cohort started in period k, in period p; 0 before
-  /// the cohort starts.
-  SquareMatrix by_cohort;
-  /// stacked(k, p): active users of cohorts 0..k in period p, the top edge of cohort k's
-  /// band in a stacked chart; its last row equals active_users.
-  SquareMatrix stacked;
+
+  /// Active users of the cohort started in period `cohort`, in `period`; 0 before it starts.
+  double cohort_users(std::size_t cohort, std::size_t period) const {
+    return period >= cohort ? users_at_age[period - cohort] : 0.0;
+  }
+
+  /// Active users of cohorts 0..cohort in `period`: the top edge of that cohort's band in a
+  /// stacked chart. Exact: every term is a whole number and the sums stay below 2^53.
+  double stacked_users(std::size_t cohort, std::size_t period) const {
+    if (cohort >= period) return active_users[period];
+    return active_users[period] - active_users[period - cohort - 1];
+  }
 };
 
 /// Simulates growth, refusing a cohort size outside [0, max_new_users] and a timeline that is

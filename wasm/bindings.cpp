@@ -41,14 +41,13 @@ val simulate(val input) {
   RETENTION_TAKE(curve, make_power_curve(a, b, c, d, form));
   RETENTION_TAKE(growth, simulate_growth(curve, {new_users, periods}));
 
-  // Each matrix crosses as one copy, row after row; module_api.js cuts it into rows, which
-  // is far cheaper than one crossing per row (366 of them at 365 periods).
+  // Only O(periods) numbers cross; module_api.js derives the per-cohort rows from them when
+  // they are first read, and the page's charts never need them.
   val result = val::object();
   result.set("parameters", curve_object(curve));
   result.set("curve", to_float64_array(growth.curve));
+  result.set("usersByAge", to_float64_array(growth.users_at_age));
   result.set("activeUsers", to_float64_array(growth.active_users));
-  result.set("cohortsFlat", to_float64_array(growth.by_cohort.values));
-  result.set("stackedFlat", to_float64_array(growth.stacked.values));
   return result;
 }
 
@@ -103,7 +102,7 @@ val defaults() {
 }  // namespace retention::js
 
 EMSCRIPTEN_BINDINGS(retention_core) {
-  emscripten::function("simulateFlat", &retention::js::simulate);
+  emscripten::function("simulateByAge", &retention::js::simulate);
   emscripten::function("parseRetention", &retention::js::parse_retention_text);
   emscripten::function("defaults", &retention::js::defaults);
 }

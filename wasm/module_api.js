@@ -1,6 +1,6 @@
 // Appended to the module (--post-js): the few calls of the JS API whose last step is plain
 // JavaScript.
-// - simulate() cuts the matrices that crossed the boundary as one copy each into rows.
+// - simulate() derives the cohort table's rows from the users of each age, when first read.
 // - The calls that take `timeZone` turn it into the table the core reads: the zone's UTC
 //   offset and the instants it changes, over the years an event log can hold. The core has
 //   no time-zone database (a wasm module has no /usr/share/zoneinfo), but the browser's and
@@ -9,24 +9,57 @@
 // Written in the JavaScript that Emscripten 3.1.6's optimizer parses: no `??`, no object
 // spread, no catch without a binding.
 
-// Rows of a square matrix stored row after row, as views that share its buffer.
-function matrixRows(flat, size) {
+// The rows of a simulation's cohort table, built on first read from the users of each age.
+// Every cohort has the same size, so cohort k in period p has the users of age p - k, and
+// cohorts 0..k together have the users of ages p - k..p: a difference of running totals.
+function cohortRows(usersByAge) {
+  const size = usersByAge.length;
   const rows = new Array(size);
-  for (let k = 0; k < size; k += 1) rows[k] = flat.subarray(k * size, (k + 1) * size);
+  for (let k = 0; k < size; k += 1) {
+    const row = new Float64Array(size);
+    row.set(usersByAge.subarray(0, size - k), k);
+    rows[k] = row;
+  }
   return rows;
 }
 
+function stackedRows(activeUsers) {
+  const size = activeUsers.length;
+  const rows = new Array(size);
+  for (let k = 0; k < size; k += 1) {
+    const row = new Float64Array(size);
+    for (let p = 0; p < size; p += 1) {
+      row[p] = p <= k ? activeUsers[p] : activeUsers[p] - activeUsers[p - k - 1];
+    }
+    rows[k] = row;
+  }
+  return rows;
+}
+
+// A property computed the first time it is read, then kept.
+function lazyProperty(object, name, compute) {
+  let value = null;
+  Object.defineProperty(object, name, {
+    enumerable: true,
+    get: () => {
+      if (value === null) value = compute();
+      return value;
+    },
+  });
+}
+
 Module['simulate'] = (input) => {
-  const result = Module['simulateFlat'](input);
+  const result = Module['simulateByAge'](input);
   if (result.error) return result;
-  const size = result.activeUsers.length;
-  return {
+  const simulation = {
     parameters: result.parameters,
     curve: result.curve,
+    usersByAge: result.usersByAge,
     activeUsers: result.activeUsers,
-    cohorts: matrixRows(result.cohortsFlat, size),
-    stacked: matrixRows(result.stackedFlat, size),
   };
+  lazyProperty(simulation, 'cohorts', () => cohortRows(result.usersByAge));
+  lazyProperty(simulation, 'stacked', () => stackedRows(result.activeUsers));
+  return simulation;
 };
 
 const zoneTableCache = new Map();

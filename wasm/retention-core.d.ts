@@ -43,13 +43,18 @@ export interface SimulateResult {
   parameters: { a: number; b: number; c: number; d: number };
   /** r(t) for t = 0..periods. */
   curve: Float64Array;
-  /** Active users in each period 0..periods (sum over cohorts, each rounded to people). */
+  /** usersByAge[t]: active users of a cohort of age t, round(r(t) * newUsers). Every cohort
+   * has the same size, so this and activeUsers describe every cohort in every period. */
+  usersByAge: Float64Array;
+  /** Active users in each period 0..periods (sum over cohorts, each rounded to people):
+   * activeUsers[p] is usersByAge summed over ages 0..p. */
   activeUsers: Float64Array;
-  /** cohorts[k][p]: active users of the cohort started in period k, in period p (0 if p < k). */
-  cohorts: Float64Array[];
+  /** cohorts[k][p]: active users of the cohort started in period k, in period p (0 if p < k).
+   * Built from usersByAge the first time it is read: (periods + 1)² numbers. */
+  readonly cohorts: Float64Array[];
   /** stacked[k][p]: users of cohorts 0..k in period p, the top of cohort k's band in a
-   * stacked chart; the last row equals activeUsers. */
-  stacked: Float64Array[];
+   * stacked chart; the last row equals activeUsers. Built on first read, like cohorts. */
+  readonly stacked: Float64Array[];
 }
 
 export type ModelName = 'power' | 'sbg' | 'bdw' | 'exponential';

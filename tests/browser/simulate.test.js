@@ -49,6 +49,45 @@ describe('Simulate', () => {
     }, { ...curve, newUsers, periods });
   }
 
+  /**
+   * The colour painted in the middle of cohort bands of the cohort chart, beside the colour
+   * the chart gives that cohort: `probes` are [cohort, period] pairs, the band's edges the
+   * engine's `stacked` rows.
+   */
+  function bandColours(page, engine, probes) {
+    return page.evaluate(({ stacked, probes: pairs }) => {
+      const canvas = document.getElementById('sim-cohort-chart');
+      const chart = window.Chart.getChart(canvas);
+      const scale = canvas.width / canvas.getBoundingClientRect().width;
+      const swatch = document.createElement('canvas').getContext('2d', {
+        willReadFrequently: true,
+      });
+      const rgb = (style) => {
+        swatch.fillStyle = style;
+        swatch.fillRect(0, 0, 1, 1);
+        return Array.from(swatch.getImageData(0, 0, 1, 1).data.slice(0, 3));
+      };
+      // A copy to read from: reading the chart's own canvas again and again makes Chromium
+      // warn on the console.
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d', { willReadFrequently: true });
+      context.drawImage(canvas, 0, 0);
+      return pairs.map(([cohort, period]) => {
+        const below = cohort === 0 ? 0 : stacked[cohort - 1][period];
+        const middle = (below + stacked[cohort][period]) / 2;
+        const x = Math.round(chart.scales.x.getPixelForValue(period) * scale);
+        const y = Math.round(chart.scales.y.getPixelForValue(middle) * scale);
+        // Two pixels inside the plot, clear of the axis lines at its edges.
+        const inside = Math.min(Math.max(x, Math.ceil(chart.chartArea.left * scale) + 2),
+          Math.floor(chart.chartArea.right * scale) - 2);
+        const pixel = Array.from(context.getImageData(inside, y, 1, 1).data.slice(0, 3));
+        return { cohort, period, pixel, expected: rgb(chart.$cohortBands.colours[cohort].css) };
+      });
+    }, { stacked: engine.stacked, probes });
+  }
+
   test('Simulate.StartsFromEngineDefaults', async () => {
     const { page } = app;
     assert.equal(await page.inputValue('#sim-a-number'), '0.03');
@@ -86,19 +125,19 @@ describe('Simulate', () => {
     assert.equal(values(active)[30], 43401);
     assert.equal(values(active)[0], 10000);
 
-    // One band per cohort, each drawn up to the engine's running total of the cohorts up to
-    // it: the band of cohort k rises by exactly the engine's users of cohort k, and the top
-    // band ends at the engine's total.
+    // The cohort chart's one dataset is the engine's total; beneath it one band per cohort is
+    // painted between the engine's running totals: the middle of band k in period p has
+    // cohort k's colour.
+    assert.equal(cohorts.datasets.length, 1);
+    assert.deepEqual(values(cohorts), values(active));
     const engine = await simulateInPage(page, { a: 0.03, c: 0.55, d: 1.5 });
-    assert.equal(cohorts.datasets.length, 31);
-    for (const period of [0, 1, 15, 30]) {
-      cohorts.datasets.forEach((band, index) => {
-        assert.equal(values(cohorts, index)[period], engine.stacked[index][period]);
-        const below = index === 0 ? 0 : values(cohorts, index - 1)[period];
-        assert.equal(values(cohorts, index)[period] - below, engine.cohorts[index][period]);
-      });
-      assert.equal(values(cohorts, 30)[period], values(active)[period]);
+    const probes = [[0, 0], [0, 3], [1, 1], [1, 15], [5, 20], [14, 15], [29, 30], [30, 30]];
+    const painted = await bandColours(page, engine, probes);
+    for (const { cohort, period, pixel, expected } of painted) {
+      const close = pixel.every((channel, index) => Math.abs(channel - expected[index]) <= 2);
+      assert.ok(close, `cohort ${cohort} in period ${period}: ${pixel} is not ${expected}`);
     }
+    assert.notDeepEqual(painted[1].expected, painted[2].expected, 'neighbours share a colour');
   });
 
   test('Simulate.ArrowKeyOnSliderUpdatesChartsAndHeadline', async () => {
@@ -149,8 +188,9 @@ describe('Simulate', () => {
       () => document.getElementById('sim-last-period').textContent === '90',
     );
     const cohorts = await readChart(page, 'sim-cohort-chart');
-    assert.equal(cohorts.datasets.length, 91);
-    assert.equal(values(cohorts, 90).length, 91);
+    assert.equal(values(cohorts).length, 91);
+    assert.equal(await page.evaluate(() => window.Chart.getChart(
+      document.getElementById('sim-cohort-chart')).$cohortBands.colours.length), 91);
     const at90 = parseCount(await page.textContent('#sim-headline'));
     assert.ok(at90 > 43401, `${at90}`);
 
@@ -164,25 +204,23 @@ describe('Simulate', () => {
   test('Simulate.CohortTooltipNamesTheBandUnderThePointer', async () => {
     const { page } = app;
     // The middle of the band of the cohort started in period 5, at period 20.
-    const target = await page.evaluate(() => {
+    const engine = await simulateInPage(page, { a: 0.03, c: 0.55, d: 1.5 });
+    const target = await page.evaluate(({ top, bottom }) => {
       const canvas = document.getElementById('sim-cohort-chart');
       const chart = window.Chart.getChart(canvas);
-      const top = chart.getDatasetMeta(5).data[20];
-      const bottom = chart.getDatasetMeta(4).data[20];
       const box = canvas.getBoundingClientRect();
       return {
-        x: box.left + top.x,
-        y: box.top + (top.y + bottom.y) / 2,
+        x: box.left + chart.scales.x.getPixelForValue(20),
+        y: box.top + chart.scales.y.getPixelForValue((top + bottom) / 2),
       };
-    });
-    const engine = await simulateInPage(page, { a: 0.03, c: 0.55, d: 1.5 });
+    }, { top: engine.stacked[5][20], bottom: engine.stacked[4][20] });
     const active = await readChart(page, 'sim-active-chart');
     await page.mouse.move(target.x, target.y);
 
     const tooltip = await page.evaluate(() => {
       const chart = window.Chart.getChart(document.getElementById('sim-cohort-chart'));
       return {
-        active: chart.tooltip.getActiveElements().map((item) => item.datasetIndex),
+        active: chart.tooltip.dataPoints.map((item) => item.element.cohort),
         title: chart.tooltip.title,
         body: chart.tooltip.body.flatMap((part) => part.lines),
         footer: chart.tooltip.footer,

@@ -38,6 +38,23 @@ describe('simulate', () => {
     assert.equal(result.stacked[1][5], result.cohorts[0][5] + result.cohorts[1][5]);
   });
 
+  test('builds every cohort row and band top from the users of each age', () => {
+    const result = core.simulate({ a: 0.1, c: 1.2, d: 0.8, newUsers: 1000, periods: 40 });
+    assert.deepEqual(result.cohorts[0], result.usersByAge);
+    for (let period = 0; period <= 40; period += 1) {
+      let below = 0;
+      for (let cohort = 0; cohort <= 40; cohort += 1) {
+        const users = period < cohort ? 0 : result.usersByAge[period - cohort];
+        assert.equal(result.cohorts[cohort][period], users);
+        below += users;
+        assert.equal(result.stacked[cohort][period], below, `cohort ${cohort}, period ${period}`);
+      }
+      assert.equal(result.activeUsers[period], below);
+    }
+    // Read twice, the table is the same object: it is built once.
+    assert.equal(result.stacked, result.stacked);
+  });
+
   test('fills in defaults from the core for missing fields', () => {
     assert.equal(core.simulate({}).activeUsers[30], 43401);
   });

@@ -14,16 +14,10 @@ import {
   retentionAxis,
   usersAxis,
 } from './chart_style.js';
+import { cohortPalette, createBandPainter, stackTop } from './cohort_bands.js';
 import { LOCALE, formatCount, formatPercent } from './format.js';
 
 const Chart = globalThis.Chart;
-
-/** Stops of the cohort ramp, oldest cohort first; style.css draws the same ramp as a key. */
-const COHORT_RAMP = [
-  { hue: 224, saturation: 64, lightness: 24 },
-  { hue: 200, saturation: 70, lightness: 48 },
-  { hue: 176, saturation: 60, lightness: 78 },
-];
 
 let defaultsConfigured = false;
 
@@ -45,44 +39,6 @@ export function configureChartDefaults() {
   Chart.defaults.plugins.legend.labels.boxWidth = 12;
   Chart.defaults.plugins.legend.labels.boxHeight = 12;
 
-  Chart.Interaction.modes.cohortBand = cohortBandMode;
-}
-
-/**
- * Interaction mode for stacked bands: the band under the pointer at the nearest period.
- * Chart.js's own modes either list every dataset (unreadable with 91 cohorts) or pick the
- * nearest band edge, which is often the band above or below the one being pointed at.
- */
-function cohortBandMode(chart, event) {
-  const position = Chart.helpers.getRelativePosition(event, chart);
-  const area = chart.chartArea;
-  if (position.x < area.left || position.x > area.right) return [];
-  if (position.y < area.top || position.y > area.bottom) return [];
-
-  // Point i of every band is period i.
-  const index = Math.round(chart.scales.x.getValueForPixel(position.x));
-
-  // Bands stack upwards from dataset 0 and each point marks the top of its band, so the first
-  // band whose top lies above the pointer (a smaller pixel y) is the one that contains it.
-  for (let datasetIndex = 0; datasetIndex < chart.data.datasets.length; datasetIndex += 1) {
-    const meta = chart.getDatasetMeta(datasetIndex);
-    const element = meta.data[index];
-    if (!meta.hidden && element && position.y >= element.y) {
-      return [{ element, datasetIndex, index }];
-    }
-  }
-  return [];
-}
-
-/** Colour of cohort `index` out of `count`, on a ramp from dark (oldest) to light (newest). */
-function cohortColour(index, count) {
-  const position = count > 1 ? index / (count - 1) : 0;
-  const segment = Math.min(Math.floor(position * 2), 1);
-  const local = position * 2 - segment;
-  const from = COHORT_RAMP[segment];
-  const to = COHORT_RAMP[segment + 1];
-  const mix = (key) => from[key] + (to[key] - from[key]) * local;
-  return `hsl(${mix('hue')} ${mix('saturation')}% ${mix('lightness')}%)`;
 }
 
 /** Options shared by the charts of a simulation, whose points come from pointsByPeriod. */
@@ -169,78 +125,111 @@ export function createActiveUsersChart(canvas) {
   };
 }
 
-function cohortDataset(cohortIndex, cohortCount) {
-  const colour = cohortColour(cohortIndex, cohortCount);
-  return {
-    label: `Cohort of period ${cohortIndex}`,
-    data: [],
-    backgroundColor: colour,
-    borderColor: colour,
-    borderWidth: 1,
-    // Each band is filled down to the axis and drawn over the bands above it (a higher
-    // `order` is drawn first), so the opaque areas show as stacked bands without seams.
-    // Filling down to the band below instead clips every area against its neighbour, which
-    // took 12 ms of each redraw at 91 cohorts against 4.5 ms this way.
-    fill: 'origin',
-    order: cohortIndex,
-    pointRadius: 0,
-    pointHoverRadius: 0,
-  };
+/**
+ * Interaction mode of the cohort chart: the band under the pointer at the nearest period. The
+ * item is the total's point of that period, wrapped to carry the cohort (`element.cohort`).
+ */
+function cohortBandMode(chart, event) {
+  const position = Chart.helpers.getRelativePosition(event, chart);
+  const area = chart.chartArea;
+  const inside = position.x >= area.left && position.x <= area.right
+    && position.y >= area.top && position.y <= area.bottom;
+  const { activeUsers } = chart.$cohortBands;
+  if (!inside || activeUsers.length === 0) return [];
+
+  const index = Math.round(chart.scales.x.getValueForPixel(position.x));
+  const period = Math.min(Math.max(index, 0), activeUsers.length - 1);
+  const users = chart.scales.y.getValueForPixel(position.y);
+  if (users < 0 || users > activeUsers[period]) return [];
+
+  // Bands stack upwards from the oldest cohort; the first whose top is at or above the
+  // pointer contains it. Cohorts started after `period` have no users yet.
+  let cohort = 0;
+  while (cohort < period && stackTop(activeUsers, cohort, period) < users) cohort += 1;
+  const element = Object.create(chart.getDatasetMeta(0).data[period]);
+  element.cohort = cohort;
+  return [{ element, datasetIndex: 0, index: period }];
+}
+
+/** Tooltip position: the pointed period, at the pointer's height, inside the band. */
+function cohortBandPosition(items, eventPosition) {
+  if (items.length === 0) return false;
+  return { x: items[0].element.x, y: eventPosition.y };
 }
 
 /**
- * Active users stacked by cohort, oldest cohort at the bottom. With up to 91 cohorts there is
- * no legend; colour says the cohort's age and the tooltip names the band under the pointer.
+ * Active users stacked by cohort, oldest cohort at the bottom. There is no legend; colour says
+ * the cohort's age and the tooltip names the band under the pointer with the engine's numbers.
  *
- * The chart is not a Chart.js stacked chart: for every stacked point Chart.js 4.6 sorts all
- * datasets again (updateStacks → getLastIndexInStack), which took 85 ms per update with 91
- * cohorts and made dragging a slider stutter. Each dataset holds instead the upper edge of its
- * band, the engine's running total of the cohorts up to it (`stacked`); the tooltip shows the
- * engine's own numbers for the cohort and the total.
+ * The one dataset is the total in each period, which sets the axis and carries the tooltip;
+ * a plugin paints the bands beneath it from the engine's running totals (cohort_bands.js).
  */
 export function createCohortChart(canvas) {
-  /** The engine's users of each cohort in each period, and its total in each period. */
-  let cohortUsers = [];
-  let totals = new Float64Array(0);
+  Chart.Interaction.modes.cohortBand = cohortBandMode;
+  Chart.Tooltip.positioners.cohortBand = cohortBandPosition;
+
+  /** The engine's users of a cohort of each age. */
+  let usersByAge = new Float64Array(0);
+
+  const bands = { activeUsers: new Float64Array(0), colours: [] };
+  const paintBands = createBandPainter();
+  const options = simulationOptions(
+    usersAxis(),
+    {
+      label: (item) => {
+        const started = item.element.cohort;
+        const period = item.dataIndex;
+        const users = formatCount(usersByAge[period - started]);
+        return `Cohort of period ${started} (age ${period - started}): ${users}`;
+      },
+      labelColor: (item) => {
+        const colour = bands.colours[item.element.cohort].css;
+        return { borderColor: colour, backgroundColor: colour };
+      },
+      footer: (items) => `All cohorts: ${formatCount(bands.activeUsers[items[0].dataIndex])}`,
+    },
+    { mode: 'cohortBand', intersect: false },
+  );
+  options.plugins.tooltip.position = 'cohortBand';
 
   const chart = new Chart(canvas, {
     type: 'line',
-    data: { datasets: [] },
-    options: simulationOptions(
-      usersAxis(),
-      {
-        label: (item) => {
-          const started = item.datasetIndex;
-          const period = item.dataIndex;
-          const users = formatCount(cohortUsers[started][period]);
-          return `Cohort of period ${started} (age ${period - started}): ${users}`;
-        },
-        footer: (items) => `All cohorts: ${formatCount(totals[items[0].dataIndex])}`,
-      },
-      { mode: 'cohortBand', intersect: false },
-    ),
+    data: {
+      datasets: [{
+        label: 'All cohorts',
+        data: [],
+        // The total as a line over the bands: it also smooths their stepped top edge.
+        borderColor: ACCENT,
+        borderWidth: 1.5,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+      }],
+    },
+    options,
+    plugins: [{
+      id: 'cohortBands',
+      beforeDatasetsDraw: (target) => paintBands(target, bands.activeUsers, bands.colours),
+    }],
   });
+  // Where the interaction mode, which Chart.js calls with the chart alone, finds the bands.
+  chart.$cohortBands = bands;
 
   return {
     chart,
     /**
-     * @param {{ cohorts: Float64Array[], stacked: Float64Array[], activeUsers: Float64Array }}
-     *   simulation The engine's result: users of cohort k in period p (`cohorts[k][p]`), the
-     *   users of cohorts 0..k (`stacked[k][p]`) and the total in each period.
+     * @param {{ usersByAge: Float64Array, activeUsers: Float64Array }} simulation The
+     *   engine's result: users of a cohort of each age, and the total in each period.
      */
-    update({ cohorts, stacked, activeUsers }) {
-      cohortUsers = cohorts;
-      totals = activeUsers;
-
-      // The colour of a cohort depends on how many there are, so a new period count restyles
-      // every band; otherwise only the data changes.
-      if (chart.data.datasets.length !== stacked.length) {
-        chart.data.datasets = stacked.map((_, index) => cohortDataset(index, stacked.length));
+    update(simulation) {
+      usersByAge = simulation.usersByAge;
+      const { activeUsers } = simulation;
+      // A cohort's colour depends on how many there are.
+      if (bands.colours.length !== activeUsers.length) {
+        bands.colours = cohortPalette(activeUsers.length);
       }
+      bands.activeUsers = activeUsers;
       chart.options.scales.x.max = activeUsers.length - 1;
-      stacked.forEach((bandTop, index) => {
-        chart.data.datasets[index].data = pointsByPeriod(bandTop);
-      });
+      chart.data.datasets[0].data = pointsByPeriod(activeUsers);
       chart.update('none');
     },
   };
