@@ -8,7 +8,7 @@
 // --no-experimental-fetch, which takes them away. Progress goes to stderr, the results to
 // OUTPUT.json.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -100,7 +100,7 @@ function categoryOf(functionName, url) {
   if (functionName === '(program)') return 'browser native work (style, layout, paint, raster)';
   if (url.startsWith('wasm://') || url.endsWith('.wasm')) return 'WebAssembly (the core)';
   if (url.endsWith('retention-core.mjs')) return 'Embind glue (retention-core.mjs)';
-  if (url.includes('chart.umd')) return 'Chart.js';
+  // TODO(#7): Chart.js is bundled into js/app.js now, so its share is counted in this one.
   if (url.includes('/js/')) return 'page modules (www/js)';
   if (url.includes('__playwright') || url === '') return 'benchmark harness and builtins';
   return 'other';
@@ -443,32 +443,85 @@ async function benchmarkLoad(browser, baseUrl) {
   };
 }
 
-async function measureTransfer(browser, baseUrl) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  const responses = [];
-  page.on('response', (response) => responses.push(response));
-  await page.goto(`${baseUrl}index.html`);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
-  await page.waitForLoadState('networkidle');
-  const files = [];
-  for (const response of responses) {
-    const body = await response.body();
-    files.push({
-      path: new URL(response.url()).pathname.slice(1),
-      status: response.status(),
-      contentType: response.headers()['content-type'] ?? '',
-      bytes: body.length,
-      gzipBytes: gzipSync(body, { level: 9 }).length,
-    });
-  }
-  await context.close();
-  files.sort((x, y) => y.gzipBytes - x.gzipBytes);
+/** A body's size as served and gzipped at zlib's level 9, the most a host would use. */
+function sizes(body) {
+  return { bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+}
+
+function totals(files) {
   return {
     files,
     bytes: files.reduce((sum, file) => sum + file.bytes, 0),
     gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
   };
+}
+
+/**
+ * What the network carries to load the page and start its engine, each URL once (a second
+ * request of a URL is served from the HTTP cache by a host that allows caching; this server
+ * forbids it, so `requests` says how often each was asked for). The service worker is kept
+ * out of this load; what it downloads afterwards for the offline copy is counted on its own,
+ * from the server's log of a second load that lets it install.
+ */
+export async function measureTransfer(browser, distDir) {
+  const served = [];
+  const onRequest = (path) => served.push(path);
+  const server = await startStaticServer(distDir, {}, {}, { onRequest });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const responses = [];
+    page.on('response', (response) => responses.push(response));
+    await page.goto(`${server.url}index.html`);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    const byPath = new Map();
+    for (const response of responses) {
+      const path = new URL(response.url()).pathname.slice(1);
+      const known = byPath.get(path);
+      if (known) {
+        known.requests += 1;
+        continue;
+      }
+      byPath.set(path, {
+        path,
+        status: response.status(),
+        contentType: response.headers()['content-type'] ?? '',
+        requests: 1,
+        ...sizes(await response.body()),
+      });
+    }
+    await context.close();
+    const pageFiles = [...byPath.values()].sort((x, y) => y.gzipBytes - x.gzipBytes);
+
+    // The offline copy: a new context, the service worker allowed, until it controls the page.
+    served.length = 0;
+    const offlineContext = await browser.newContext({ viewport: VIEWPORT });
+    const offlinePage = await offlineContext.newPage();
+    const pageRequests = [];
+    offlinePage.on('request', (request) => pageRequests.push(new URL(request.url()).pathname));
+    await offlinePage.goto(`${server.url}index.html`);
+    await offlinePage.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+    await offlinePage.waitForFunction(() => navigator.serviceWorker.controller !== null,
+      null, { timeout: 30000 });
+    await offlinePage.waitForLoadState('networkidle');
+    await offlineContext.close();
+    // What the server sent beyond the page's own requests came from the service worker.
+    const extra = [...served];
+    for (const path of pageRequests) {
+      const index = extra.indexOf(path);
+      if (index >= 0) extra.splice(index, 1);
+    }
+    const offlineFiles = [];
+    for (const path of extra) {
+      const file = path.slice(1);
+      offlineFiles.push({ path: file, ...sizes(readFileSync(join(distDir, file))) });
+    }
+    offlineFiles.sort((x, y) => y.gzipBytes - x.gzipBytes);
+    return { ...totals(pageFiles), offline: totals(offlineFiles) };
+  } finally {
+    await server.close();
+  }
 }
 
 // --- All of it -------------------------------------------------------------------------------
@@ -492,7 +545,7 @@ export async function runBrowserBenchmarks({ distDir, fixtures, parseText, log }
     log('browser: page load to first chart');
     const load = await benchmarkLoad(browser, server.url);
     log('browser: transfer size');
-    const transfer = await measureTransfer(browser, server.url);
+    const transfer = await measureTransfer(browser, distDir);
     return { chromium: browser.version(), api, slider, load, transfer, settings: SETTINGS };
   } finally {
     await browser.close();

@@ -201,19 +201,35 @@ function loadSection(results) {
     );
   }
   if (transfer) {
+    const rows = (files) => files.map((file) => [
+      file.path, (file.contentType ?? '').split(';')[0], file.requests ?? 1,
+      file.bytes.toLocaleString('en-US'), file.gzipBytes.toLocaleString('en-US'),
+    ]);
+    const total = (part) => ['**all**', '', '', `**${part.bytes.toLocaleString('en-US')}**`,
+      `**${part.gzipBytes.toLocaleString('en-US')}** (${kilobytes(part.gzipBytes)})`];
+    const header = ['file', 'type', 'requests', 'bytes', 'gzip -9'];
     parts.push(
-      table(['file', 'type', 'bytes', 'gzip -9'], [
-        ...transfer.files.map((file) => [
-          file.path, file.contentType.split(';')[0], file.bytes.toLocaleString('en-US'),
-          file.gzipBytes.toLocaleString('en-US'),
-        ]),
-        ['**all**', '', `**${transfer.bytes.toLocaleString('en-US')}**`,
-          `**${transfer.gzipBytes.toLocaleString('en-US')}** (${kilobytes(transfer.gzipBytes)})`],
-      ]),
+      table(header, [...rows(transfer.files), total(transfer)]),
       '',
-      'Every request Playwright saw while dist/index.html loaded and the engine started, each '
-        + 'body compressed with Node\'s zlib at level 9. KB = 1,000 bytes.',
+      'What the network carries while dist/index.html loads and the engine starts, the Cohorts '
+        + 'view\'s worker included, each URL counted once (a second request of a URL is answered '
+        + 'by the HTTP cache of a host that allows caching; this server sends no-store, so '
+        + '`requests` shows how often each was asked for). The service worker is kept out of this '
+        + 'load. Each body is compressed with Node\'s zlib at level 9, as a host\'s gzip at its '
+        + 'highest setting would. KB = 1,000 bytes.',
+      '',
     );
+    if (transfer.offline) {
+      parts.push(
+        table(header, [...rows(transfer.offline.files), total(transfer.offline)]),
+        '',
+        'The offline copy, apart: what the service worker downloads after the first load to '
+          + 'install the version (the server\'s log of a second load that lets it install, less '
+          + 'the page\'s own requests). It takes a file from the HTTP cache when the hash '
+          + 'matches, so behind a host that allows caching it downloads only what the page did '
+          + 'not load; this server\'s no-store makes it download every file again.',
+      );
+    }
   }
   return parts.join('\n');
 }

@@ -37,11 +37,14 @@ const ISOLATION_HEADERS = {
  *   e.g. { '/worker.mjs': 'self.onmessage = …' }
  * @param {Record<string, string>} [mounts] path ending in / → folder, e.g.
  *   { '/vendor/duckdb/': '/…/node_modules/@duckdb/duckdb-wasm/dist' }
+ * @param {{ onRequest?: (path: string) => void }} [options] `onRequest` hears the path of every
+ *   request, for counting what the network carried.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startStaticServer(root, extraPages = {}, mounts = {}) {
+export async function startStaticServer(root, extraPages = {}, mounts = {}, options = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    options.onRequest?.(path);
     const headers = { 'Cache-Control': 'no-store', ...ISOLATION_HEADERS };
     if (Object.hasOwn(extraPages, path)) {
       const type = MIME_TYPES[extname(path)] ?? MIME_TYPES['.html'];

@@ -45,18 +45,26 @@ self.addEventListener('fetch', (event) => {
  */
 async function precache() {
   const responses = await Promise.all(BUILD.files.map(async ({ path, sha256 }) => {
-    // 'reload': past the browser's HTTP cache, which may hold the previous build.
-    const response = await fetch(new Request(path, { cache: 'reload' }));
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    const bytes = await response.arrayBuffer();
-    if (await hexDigest(bytes) !== sha256) throw new Error(`${path} is not from this build`);
-    // A fresh response: one that came through a redirect (a host sending index.html to its
-    // folder) cannot answer a navigation in Chromium.
-    const { status, statusText, headers } = response;
-    return { path, response: new Response(bytes, { status, statusText, headers }) };
+    // The browser's HTTP cache first: the page has just downloaded most of these files. Only
+    // a file missing there, or one whose hash shows it is of another build, is fetched again
+    // past the cache ('reload').
+    const fromCache = await fetchChecked(path, sha256, 'force-cache').catch(() => null);
+    return { path, response: fromCache ?? await fetchChecked(path, sha256, 'reload') };
   }));
   const cache = await caches.open(CACHE_NAME);
   await Promise.all(responses.map(({ path, response }) => cache.put(path, response)));
+}
+
+/** The file at `path` fetched with the given cache mode, if its SHA-256 is `sha256`. */
+async function fetchChecked(path, sha256, cacheMode) {
+  const response = await fetch(new Request(path, { cache: cacheMode }));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  if (await hexDigest(bytes) !== sha256) throw new Error(`${path} is not from this build`);
+  // A fresh response: one that came through a redirect (a host sending index.html to its
+  // folder) cannot answer a navigation in Chromium.
+  const { status, statusText, headers } = response;
+  return new Response(bytes, { status, statusText, headers });
 }
 
 async function hexDigest(bytes) {

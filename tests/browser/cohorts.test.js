@@ -248,6 +248,42 @@ describe('Cohorts', () => {
     assert.equal(await page.isVisible('#cohorts-stale'), false);
   });
 
+  test('Cohorts.WorkersUseThePageEngineSoTheWasmIsFetchedOnce', async () => {
+    // A context of its own, listened to from its first request: the worker's fetches are
+    // reported with the page's. The service worker's copy for offline use is another matter.
+    const context = await session.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: 'block',
+    });
+    const engineFetches = [];
+    context.on('request', (request) => {
+      if (/retention-core\.wasm$/.test(request.url())) engineFetches.push(request.url());
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${session.baseUrl}#cohorts`);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+      await page.click('#cohorts-example');
+      await page.waitForFunction((text) => (
+        document.getElementById('cohorts-caption').textContent === text
+      ), caption(EXAMPLE, 'week'));
+
+      // Cancelling replaces the worker; the new one is handed the same compiled engine.
+      await page.setInputFiles('#cohorts-file', synthetic.path);
+      await page.waitForFunction(() => document.getElementById('cohorts-progress-bar').value > 0);
+      await page.click('#cohorts-cancel');
+      await page.selectOption('#cohorts-period', 'day');
+      await page.click('#cohorts-example');
+      await page.waitForFunction((text) => (
+        document.getElementById('cohorts-caption').textContent === text
+      ), caption(EXAMPLE, 'day'));
+
+      assert.equal(engineFetches.length, 1, engineFetches.join(', '));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('Cohorts.LargeLogIsReadInChunksWithProgressAndThroughput', async (context) => {
     const { page } = app;
     await page.selectOption('#cohorts-period', 'day');
@@ -322,8 +358,9 @@ describe('Cohorts', () => {
       'From Cohorts: 12 new users per period, the mean size of the 5 weekly cohorts of '
         + `${EXAMPLE}.`);
     const expected = await page.evaluate(async () => {
-      const { loadEngine } = await import('./js/engine.js');
-      const simulation = (await loadEngine()).simulate({ newUsers: 12, periods: 30 });
+      // The engine module itself: dist/js/ holds the page's bundle, not its modules.
+      const { default: createRetentionCore } = await import('./retention-core.mjs');
+      const simulation = (await createRetentionCore()).simulate({ newUsers: 12, periods: 30 });
       return simulation.activeUsers[30].toLocaleString('en-US');
     });
     const headline = await page.textContent('#sim-headline');

@@ -112,8 +112,9 @@ describe('PredictModels', () => {
   /** The engine's own comparison of the Fader–Hardie regular segment, run in the page. */
   function engineComparison(csvText) {
     return app.page.evaluate(async (text) => {
-      const { loadEngine } = await import('./js/engine.js');
-      const core = await loadEngine();
+      // The engine module itself: dist/js/ holds the page's bundle, not its modules.
+      const { default: createRetentionCore } = await import('./retention-core.mjs');
+      const core = await createRetentionCore();
       const [regular] = core.parseCounts(text).segments;
       const comparison = core.fit({
         model: 'compare', periods: regular.periods, active: regular.active,

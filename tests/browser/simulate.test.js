@@ -40,8 +40,9 @@ describe('Simulate', () => {
   /** The engine's own simulation, run in the page, for numbers a chart should show. */
   function simulateInPage(page, curve, { newUsers = 10000, periods = 30 } = {}) {
     return page.evaluate(async (input) => {
-      const { loadEngine } = await import('./js/engine.js');
-      const result = (await loadEngine()).simulate(input);
+      // The engine module itself: dist/js/ holds the page's bundle, not its modules.
+      const { default: createRetentionCore } = await import('./retention-core.mjs');
+      const result = (await createRetentionCore()).simulate(input);
       return {
         cohorts: result.cohorts.map((users) => Array.from(users)),
         stacked: result.stacked.map((users) => Array.from(users)),

@@ -69,7 +69,7 @@ describe('StaticSite', () => {
     assert.deepEqual(found, []);
     // The scan saw the files that matter (a renamed folder would make it vacuous).
     for (const expected of ['index.html', 'embed.html', 'retention-lab.html', 'sw.js',
-      'retention-widget.js', 'js/app.js', 'style.css', 'vendor/chart.umd.js']) {
+      'retention-widget.js', 'js/app.js', 'js/cohort_worker.js', 'style.css']) {
       assert.ok(files.includes(expected), `dist/ has no ${expected}`);
     }
   });

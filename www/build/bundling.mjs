@@ -2,7 +2,15 @@
 // two plugins that decide where the engine comes from and how a module worker starts.
 
 import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+
+/**
+ * The module that puts the Chart.js the page uses on globalThis.Chart; a bundle of the page
+ * imports it before the page's entry, whose modules read the global as they load.
+ */
+export const CHART_GLOBAL = join(dirname(fileURLToPath(import.meta.url)), 'chart_global.js');
 
 /** Id of the inline <script> that holds the engine in the single file; workers copy its text. */
 export const ENGINE_SCRIPT_ID = 'retention-core-script';
@@ -16,18 +24,21 @@ const ENGINE_MODULE = /(^|\/)retention-core\.mjs$/;
  *   widget loads the engine relative to wherever retention-widget.js is served from.
  * - 'inline-global': the global createRetentionCore of the single file's inline engine; the
  *   single file can import nothing (file:// pages cannot load modules).
- * @param {'beside-bundle' | 'inline-global'} mode
+ * - 'as-written': stays the import the source writes, for a bundle that stands where its
+ *   entry module stood.
+ * @param {'beside-bundle' | 'inline-global' | 'as-written'} mode
  * @returns {esbuild.Plugin}
  */
 export function engineModulePlugin(mode) {
   return {
     name: 'engine-module',
     setup(build) {
-      build.onResolve({ filter: ENGINE_MODULE }, () => (
-        mode === 'beside-bundle'
+      build.onResolve({ filter: ENGINE_MODULE }, (args) => {
+        if (mode === 'as-written') return { path: args.path, external: true };
+        return mode === 'beside-bundle'
           ? { path: './retention-core.mjs', external: true }
-          : { path: 'inline-engine', namespace: 'retention-lab' }
-      ));
+          : { path: 'inline-engine', namespace: 'retention-lab' };
+      });
       build.onLoad({ filter: /^inline-engine$/, namespace: 'retention-lab' }, () => ({
         contents: 'export default (options) => globalThis.createRetentionCore(options);',
         loader: 'js',
@@ -124,18 +135,21 @@ export function blobWorkerPlugin(bundleWorker, startedWorkers) {
  * Bundles one entry module into one script and returns its text. Warnings fail the build: the
  * ones esbuild gives here (an empty import.meta in a classic script, a missing export) would
  * each break the page at run time.
- * @param {esbuild.BuildOptions} options
+ * @param {esbuild.BuildOptions & { onInputs?: (paths: string[]) => void }} options
+ *   `onInputs` is given the absolute path of every file the bundle holds.
  * @returns {Promise<string>}
  */
-export async function bundleToText(options) {
+export async function bundleToText({ onInputs, ...options }) {
   const result = await esbuild.build({
     bundle: true,
     write: false,
     minify: true,
     legalComments: 'eof',
     logLevel: 'silent',
+    metafile: Boolean(onInputs),
     ...options,
   });
+  onInputs?.(Object.keys(result.metafile?.inputs ?? {}).map((input) => resolve(input)));
   if (result.warnings.length > 0) {
     const messages = await esbuild.formatMessages(result.warnings, { kind: 'warning' });
     throw new Error(`esbuild warned while bundling ${options.entryPoints}:\n${messages.join('')}`);

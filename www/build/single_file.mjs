@@ -1,7 +1,8 @@
 // Writes dist/retention-lab.html: the page of dist/index.html as one file that works opened
 // from disk with the network off. Its stylesheets become <style> elements, its icon a data:
-// URL, Chart.js and the engine (wasm inside, base64) inline classic scripts, and its ES modules
-// one script bundled by esbuild. Its Content-Security-Policy lists the hash of each of them.
+// URL, the engine (wasm inside, base64) an inline classic script, and its ES modules with the
+// Chart.js they use one script bundled by esbuild. Its Content-Security-Policy lists the hash
+// of each of them.
 //
 //   node www/build/single_file.mjs DIST_DIR ENGINE_SCRIPT
 //
@@ -10,8 +11,9 @@
 
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import {
+  CHART_GLOBAL,
   ENGINE_SCRIPT_ID,
   blobWorkerPlugin,
   bundleToText,
@@ -42,7 +44,10 @@ function assertInlineSafe(text, element, what) {
   }
 }
 
-/** A module entry of the page bundled into one classic script for an inline <script>. */
+/**
+ * A module entry of the page bundled into one classic script for an inline <script>, after the
+ * Chart.js the page uses (chart_global.js), as in the site's own bundle (page.mjs).
+ */
 async function bundleModuleEntry(entryPath) {
   const startedWorkers = new Set();
   const bundleWorker = (workerEntry) => bundleToText({
@@ -51,7 +56,13 @@ async function bundleModuleEntry(entryPath) {
     plugins: [engineModulePlugin('inline-global')],
   });
   const code = await bundleToText({
-    entryPoints: [entryPath],
+    stdin: {
+      contents: [CHART_GLOBAL, entryPath].map((path) => `import ${JSON.stringify(path)};`)
+        .join('\n'),
+      resolveDir: dirname(entryPath),
+      // Not the entry's own name: esbuild would take the entry for this text and leave it out.
+      sourcefile: `single-file-${basename(entryPath)}`,
+    },
     format: 'iife',
     plugins: [engineModulePlugin('inline-global'), blobWorkerPlugin(bundleWorker, startedWorkers)],
   });

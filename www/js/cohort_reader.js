@@ -4,6 +4,9 @@
 //
 // The first worker starts with the reader, while the page loads, so that the worker's files
 // are fetched with the page's (see cohort_worker.js); `ready` says when it has its engine.
+// Each worker is handed the page's compiled wasm, so the engine is downloaded once.
+
+import { compiledEngine } from './engine.js';
 
 /**
  * @typedef {import('../../wasm/retention-core').CohortOptions} CohortOptions
@@ -75,6 +78,9 @@ export function createCohortReader({ onProgress }) {
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onWorkerError);
     worker.addEventListener('messageerror', onWorkerError);
+    // A job posted before this arrives first; the worker holds it until its engine loads.
+    const started = worker;
+    compiledEngine().then((compiled) => started.postMessage({ type: 'engine', compiled }));
   }
 
   startWorker();

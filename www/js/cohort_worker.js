@@ -2,7 +2,8 @@
 // file is read in slices and fed to the engine's CohortStream, so a file of any size needs
 // only the memory the engine keeps (interned ids and events), never the whole text.
 //
-// Messages in:  { id, file: Blob, options: CohortOptions, chunkBytes? }
+// Messages in:  { type: 'engine', compiled: WebAssembly.Module | null } first, once
+//               { id, file: Blob, options: CohortOptions, chunkBytes? }
 // Messages out: { type: 'ready' } once, when the engine has loaded (or failed to)
 //               { id, type: 'progress', bytes, total, rows, memoryBytes }
 //               { id, type: 'done', table, bytes, seconds }
@@ -11,18 +12,21 @@
 //
 // The engine loads as soon as the worker starts, not at the first job: the page starts the
 // worker while it loads, so every file the worker needs is fetched before the page counts as
-// loaded (the offline copy may only switch versions after that; see offline.js).
+// loaded (the offline copy may only switch versions after that; see offline.js). The page
+// hands over its compiled wasm, so the worker fetches only its scripts.
 
 import { isFailure, loadEngine } from './engine.js';
 
 /** Slice read per step: large enough that each message is worth posting. */
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 
-const engine = loadEngine();
+let engineGiven;
+const engine = new Promise((resolve) => { engineGiven = resolve; });
 engine.then(() => self.postMessage({ type: 'ready' }), () => self.postMessage({ type: 'ready' }));
 
 self.addEventListener('message', (event) => {
-  readEventLog(event.data);
+  if (event.data.type === 'engine') engineGiven(loadEngine(event.data.compiled));
+  else readEventLog(event.data);
 });
 
 async function readEventLog({ id, file, options, chunkBytes = DEFAULT_CHUNK_BYTES }) {
