@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { makeFixtures, retentionText } from './fixtures.mjs';
-import { startStaticServer } from './static_server.mjs';
+import { startStaticServer } from '../tests/browser/static_server.js';
 
 // Flags that work as root on the project's Debian machines; the networking ones stop Chromium
 // from flooding a closed network with connection attempts.
@@ -466,7 +466,7 @@ function totals(files) {
 export async function measureTransfer(browser, distDir) {
   const served = [];
   const onRequest = (path) => served.push(path);
-  const server = await startStaticServer(distDir, {}, {}, { onRequest });
+  const server = await startStaticServer(distDir, { prefix: '/', isolated: true, onRequest });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
     const page = await context.newPage();
@@ -531,7 +531,9 @@ export async function measureTransfer(browser, distDir) {
  *   log: (line: string) => void }} options
  */
 export async function runBrowserBenchmarks({ distDir, fixtures, parseText, log }) {
-  const server = await startStaticServer(distDir, { '/__api_bench__.html': API_PAGE });
+  const server = await startStaticServer(distDir, {
+    prefix: '/', pages: { '__api_bench__.html': API_PAGE }, isolated: true,
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './browser_bench.mjs';
 import { DEFAULT_MEGABYTES, ensureEventLog } from './event_log_fixture.mjs';
-import { startStaticServer } from './static_server.mjs';
+import { startStaticServer } from '../tests/browser/static_server.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = join(BENCH_DIR, '..');
@@ -74,11 +74,11 @@ function packageMounts() {
         return false;
       }
     });
-  const mounts = { '/vendor/duckdb/': join(duckdb, 'dist') };
+  const mounts = { 'vendor/duckdb/': join(duckdb, 'dist') };
   for (const name of ['apache-arrow', 'tslib', 'flatbuffers']) {
     const folder = folderOf(name);
     if (!folder) throw new Error(`npm package ${name} (for @duckdb/duckdb-wasm) is not installed`);
-    mounts[`/vendor/${name}/`] = folder;
+    mounts[`vendor/${name}/`] = folder;
   }
   const version = JSON.parse(readFileSync(join(duckdb, 'package.json'), 'utf8')).version;
   return { mounts, duckdbPackageVersion: version };
@@ -334,9 +334,14 @@ export async function runEventLogBenchmark({ distDir, log }) {
 
   const { mounts, duckdbPackageVersion } = packageMounts();
   const server = await startStaticServer(distDir, {
-    '/__event_log_bench__.html': PAGE,
-    '/__event_log_worker__.mjs': readFileSync(join(BENCH_DIR, 'event_log_worker.mjs'), 'utf8'),
-  }, mounts);
+    prefix: '/',
+    pages: {
+      '__event_log_bench__.html': PAGE,
+      '__event_log_worker__.mjs': readFileSync(join(BENCH_DIR, 'event_log_worker.mjs'), 'utf8'),
+    },
+    mounts,
+    isolated: true,
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
   });
