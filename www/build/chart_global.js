@@ -38,8 +38,9 @@ Chart.register(
 
 // What charts.js reads from the UMD build's global besides the class: a custom interaction
 // mode is added to Chart.Interaction.modes and finds the pointer with
-// Chart.helpers.getRelativePosition.
+// Chart.helpers.getRelativePosition, and a tooltip position to Chart.Tooltip.positioners.
 Chart.Interaction = Interaction;
+Chart.Tooltip = Tooltip;
 Chart.helpers = { getRelativePosition };
 
 globalThis.Chart = Chart;
