@@ -100,16 +100,15 @@ val to_float64_array(const std::vector<double>& values) {
       .new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
+// Numbers cross as one typed-array copy that Array.from turns into a plain array: two calls
+// into JS instead of one per element (a 1 MB table has about 250,000 numbers).
 val to_array(const std::vector<double>& values) {
-  val array = val::array();
-  for (const double value : values) array.call<void>("push", value);
-  return array;
+  return val::global("Array").call<val>("from", to_float64_array(values));
 }
 
 val to_array(const std::vector<int>& values) {
-  val array = val::array();
-  for (const int value : values) array.call<void>("push", value);
-  return array;
+  const val view = val(emscripten::typed_memory_view(values.size(), values.data()));
+  return val::global("Array").call<val>("from", view);
 }
 
 val to_array(const std::vector<std::string>& values) {
