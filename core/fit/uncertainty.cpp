@@ -161,6 +161,12 @@ void forecast_band(const RetentionModel& model, const Eigen::VectorXd& u,
 }
 
 double normal_quantile_two_sided(double level) {
+  // The last level's z is kept: every fit asks for the same one (0.9 unless the page changes
+  // it), and the 60 erf calls below took a few percent of a small fit as WebAssembly.
+  thread_local double last_level = NAN;
+  thread_local double last_z = NAN;
+  if (level == last_level) return last_z;
+
   // Bisection on erf: z with P(|Z| <= z) = level. 60 halvings reach double precision.
   double low = 0;
   double high = 40;
@@ -168,7 +174,9 @@ double normal_quantile_two_sided(double level) {
     const double middle = (low + high) / 2;
     (std::erf(middle / std::sqrt(2.0)) < level ? low : high) = middle;
   }
-  return (low + high) / 2;
+  last_level = level;
+  last_z = (low + high) / 2;
+  return last_z;
 }
 
 }  // namespace retention
