@@ -11,13 +11,16 @@ namespace retention {
 double same_event_b(double a) { return 1.0 / (1.0 - a); }
 
 double retention_at(const PowerCurve& curve, double t) {
-  // a + 1/b rounds to 1 - 1e-16 for many a; the definition says 1.
-  if (t <= 0 && curve.form == CurveForm::same_event) return 1.0;
-
   // t^d is taken only for t > 0: pow(0, 0) is 1 in C, which would turn r(0) into
   // a + 1/(b + c) when d = 0 instead of the defined a + 1/b. c = 0 skips the power, whose
   // overflow to infinity would otherwise make 0 * inf = NaN.
   const double growth = t > 0 && curve.c > 0 ? curve.c * std::pow(t, curve.d) : 0.0;
+  return retention_with_growth(curve, t, growth);
+}
+
+double retention_with_growth(const PowerCurve& curve, double t, double growth) {
+  // a + 1/b rounds to 1 - 1e-16 for many a; the definition says 1.
+  if (t <= 0 && curve.form == CurveForm::same_event) return 1.0;
 
   // Same event: a + 1/(1/(1 - a) + g) = a + (1 - a)/(1 + (1 - a) g), whose rounding never
   // lifts r above 1. The other form is capped: its b may sit a rounding error below bound.

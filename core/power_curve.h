@@ -41,6 +41,10 @@ double same_event_b(double a);
 /// in the same-event form.
 double retention_at(const PowerCurve& curve, double t);
 
+/// r(t) given its growth term g = c t^d (0 where t = 0 or c = 0), for a caller that needs
+/// t^d as well; retention_at(curve, t) is this with g computed.
+double retention_with_growth(const PowerCurve& curve, double t, double growth);
+
 /// r(t) for t = 0..last_period.
 std::vector<double> curve_values(const PowerCurve& curve, int last_period);
 

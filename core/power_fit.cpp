@@ -73,20 +73,52 @@ Eigen::VectorXd encode(const PowerCurve& curve, CurveForm form) {
   return x;
 }
 
-// Weighted residuals sqrt(w) (r(t) - y) and their Jacobian in the unbounded parameters.
+// Eigen's column-pivoting QR of a Jacobian with a fixed number of columns (3 or 4 here), for
+// its Levenberg-Marquardt. Fixed columns keep the factorisation's small vectors off the heap
+// and let Eigen unroll its loops over the columns; the solver expects the column permutation
+// in a dynamic type, which this class hands it.
+template <int Columns>
+class FixedColumnsQR
+    : public Eigen::ColPivHouseholderQR<Eigen::Matrix<double, Eigen::Dynamic, Columns>> {
+  using Base = Eigen::ColPivHouseholderQR<Eigen::Matrix<double, Eigen::Dynamic, Columns>>;
+
+ public:
+  using PermutationType = Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int>;
+
+  explicit FixedColumnsQR(const typename Base::MatrixType& matrix)
+      : Base(matrix), permutation_(Base::colsPermutation()) {}
+
+  const PermutationType& colsPermutation() const { return permutation_; }
+
+ private:
+  PermutationType permutation_;
+};
+
+// Weighted residuals sqrt(w) (r(t) - y) and their Jacobian in the unbounded parameters, of
+// which there are `Columns`: 3, or 4 in the different-events form. Each t^d of the last
+// residuals is kept: MINPACK asks for the Jacobian at the point it has just evaluated and
+// accepted, so those powers are not taken twice.
+template <int Columns>
 struct PowerResiduals : Eigen::DenseFunctor<double> {
+  using JacobianType = Eigen::Matrix<double, Eigen::Dynamic, Columns>;
+  using QRSolver = FixedColumnsQR<Columns>;
+
   PowerResiduals(const std::vector<Point>& points, CurveForm form)
-      : DenseFunctor(form == CurveForm::different_events ? 4 : 3,
-                     static_cast<int>(points.size())),
+      : DenseFunctor(Columns, static_cast<int>(points.size())),
         points(points),
-        form(form) {}
+        form(form),
+        powers(points.size()) {}
 
   int operator()(const InputType& x, ValueType& residuals) const {
     const PowerCurve curve = decode(x, form).curve;
     for (std::size_t i = 0; i < points.size(); ++i) {
       const Point& point = points[i];
-      residuals[i] = point.sqrt_weight * (retention_at(curve, point.period) - point.retention);
+      powers[i] = point.period > 0 ? std::pow(point.period, curve.d) : 0.0;
+      const double growth = curve.c > 0 ? curve.c * powers[i] : 0.0;
+      residuals[i] = point.sqrt_weight *
+                     (retention_with_growth(curve, point.period, growth) - point.retention);
     }
+    powers_at = x;
     return 0;
   }
 
@@ -95,9 +127,11 @@ struct PowerResiduals : Eigen::DenseFunctor<double> {
   // and b moves with a through 1 / (1 - a), whose derivative is b_floor^2.
   int df(const InputType& x, JacobianType& jacobian) const {
     const Decoded p = decode(x, form);
+    const bool known = powers_at.size() == x.size() && powers_at == x;
     for (std::size_t i = 0; i < points.size(); ++i) {
       const Point& point = points[i];
-      const double power = point.period > 0 ? std::pow(point.period, p.d.value) : 0.0;
+      const double power =
+          known ? powers[i] : point.period > 0 ? std::pow(point.period, p.d.value) : 0.0;
       const double growth = p.c.value > 0 ? p.c.value * power : 0.0;
       const double g = p.curve.b + growth;
 
@@ -121,6 +155,9 @@ struct PowerResiduals : Eigen::DenseFunctor<double> {
 
   const std::vector<Point>& points;
   CurveForm form;
+  /// t^d at each point for the parameters `powers_at`.
+  mutable std::vector<double> powers;
+  mutable Eigen::VectorXd powers_at;
 };
 
 double sum_of_squares(const std::vector<Point>& points, const PowerCurve& curve) {
@@ -206,6 +243,46 @@ std::string parameters_on_bounds(const PowerCurve& curve, CurveForm form) {
   return found;
 }
 
+struct BestLocalFit {
+  PowerCurve curve;
+  double sum_of_squares = INFINITY;
+  Eigen::LevenbergMarquardtSpace::Status status = Eigen::LevenbergMarquardtSpace::NotStarted;
+  /// Of the winning fit.
+  int iterations = 0;
+  /// Over all starts.
+  int evaluations = 0;
+};
+
+// Fits from each start and keeps the best; the first of equal bests wins.
+template <int Columns>
+BestLocalFit best_local_fit(const std::vector<Point>& points,
+                            const std::vector<PowerCurve>& starts,
+                            const PowerFitOptions& options) {
+  PowerResiduals<Columns> residuals(points, options.form);
+  BestLocalFit best;
+  for (const PowerCurve& start : starts) {
+    Eigen::VectorXd x = encode(start, options.form);
+    Eigen::LevenbergMarquardt<PowerResiduals<Columns>> solver(residuals);
+    solver.setMaxfev(options.max_evaluations);
+    solver.setFtol(options.reduction_tolerance);
+    solver.setXtol(options.step_tolerance);
+    const auto status = solver.minimize(x);
+    best.evaluations += static_cast<int>(solver.nfev());
+
+    const PowerCurve fitted = decode(x, options.form).curve;
+    const double sum = sum_of_squares(points, fitted);
+    const bool finite = std::isfinite(fitted.a) && std::isfinite(fitted.b) &&
+                        std::isfinite(fitted.c) && std::isfinite(fitted.d);
+    if (finite && std::isfinite(sum) && sum < best.sum_of_squares) {
+      best.sum_of_squares = sum;
+      best.status = status;
+      best.curve = fitted;
+      best.iterations = static_cast<int>(solver.iterations());
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
@@ -223,33 +300,18 @@ Result<PowerFitSummary> fit_power_curve(const std::vector<double>& periods,
                       std::sqrt(curve.weights[i])});
   }
 
-  // Local fits from each deterministic start; the first of equal bests wins.
-  PowerResiduals residuals(points, options.form);
+  // Local fits from each deterministic start.
+  const auto starts = starting_curves(points, options.form);
+  const BestLocalFit best = options.form == CurveForm::different_events
+                                ? best_local_fit<4>(points, starts, options)
+                                : best_local_fit<3>(points, starts, options);
   PowerFitSummary summary;
   summary.form = options.form;
-  double best_sum = INFINITY;
-  auto best_status = Eigen::LevenbergMarquardtSpace::NotStarted;
-  const auto starts = starting_curves(points, options.form);
-  for (const PowerCurve& start : starts) {
-    Eigen::VectorXd x = encode(start, options.form);
-    Eigen::LevenbergMarquardt<PowerResiduals> solver(residuals);
-    solver.setMaxfev(options.max_evaluations);
-    solver.setFtol(options.reduction_tolerance);
-    solver.setXtol(options.step_tolerance);
-    const auto status = solver.minimize(x);
-    summary.evaluations += static_cast<int>(solver.nfev());
-
-    const PowerCurve fitted = decode(x, options.form).curve;
-    const double sum = sum_of_squares(points, fitted);
-    const bool finite = std::isfinite(fitted.a) && std::isfinite(fitted.b) &&
-                        std::isfinite(fitted.c) && std::isfinite(fitted.d);
-    if (finite && std::isfinite(sum) && sum < best_sum) {
-      best_sum = sum;
-      best_status = status;
-      summary.curve = fitted;
-      summary.iterations = static_cast<int>(solver.iterations());
-    }
-  }
+  summary.curve = best.curve;
+  summary.iterations = best.iterations;
+  summary.evaluations = best.evaluations;
+  const double best_sum = best.sum_of_squares;
+  const auto best_status = best.status;
 
   // Quality of the winning fit.
   double weight_sum = 0;

@@ -1,8 +1,11 @@
-// JS bindings of the model fits: fit() for every model and for "compare", and the parsers
-// of count data. Conversion only; see retention-core.d.ts for the shapes.
+// JS bindings of the model fits: fit() for every model and for "compare" (finished in
+// fit_api.js), and the parsers of count data. Conversion only; see retention-core.d.ts for
+// the shapes.
 #include <emscripten/bind.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "count_data.h"
 #include "fit/model_choice.h"
@@ -112,7 +115,8 @@ Result<ModelFitOptions> read_options(const val& input) {
   auto level = number_field(input, "bandLevel", options.band_level);
   if (!level) return level.error();
   options.band_level = level.value();
-  if (!input["fitThrough"].isUndefined() && !input["fitThrough"].isNull()) {
+  const val fit_through = input["fitThrough"];
+  if (!fit_through.isUndefined() && !fit_through.isNull()) {
     auto through = whole_field(input, "fitThrough", 0);
     if (!through || through.value() < 0) {
       return Error{"fitThrough must be a whole period >= 0, the last period to fit"};
@@ -122,67 +126,95 @@ Result<ModelFitOptions> read_options(const val& input) {
   return options;
 }
 
-val fit_object(const ModelFit& fit, CurveForm form) {
-  val result = val::object();
-  result.set("model", fit.model);
-  result.set("title", fit.title);
-  result.set("status", std::string(status_name(fit.status)));
-  result.set("message", fit.message);
-  result.set("notes", to_array(fit.notes));
+// A fit crosses to JS as two values, its numbers in one Float64Array and its texts in one
+// string, because every property set from C++ is a crossing of its own; fit_api.js builds
+// the documented object from them. The layout is fit_api.js's to read:
+//   numbers: the counts of parameters, derived quantities and notes; byLikelihood (0 or 1),
+//     logLikelihood, aic, bic, rmse, rSquared, observations, iterations, evaluations,
+//     expectedLifetime; the values, then the standard errors, of the parameters; the derived
+//     values; then each series as its length and its values: forecast periods, retention,
+//     lower, upper, retention rates, observed periods, retention, inFit (0 or 1), residuals.
+//   text: model, title, status, message, form ("" unless power), uncertaintyNote, the band's
+//     method, the parameters' names, the derived names and the notes, each ended by the
+//     unit separator U+001F, which no sentence of the core contains.
+struct PackedFit {
+  std::vector<double> numbers;
+  std::string text;
+};
 
-  // Parameters by their formula names, at the top level (as the foundation's a, b, c, d)
-  // and grouped with their standard errors.
-  val parameters = val::object();
-  val errors = val::object();
-  for (std::size_t i = 0; i < fit.names.size(); ++i) {
-    result.set(fit.names[i], fit.values[i]);
-    parameters.set(fit.names[i], fit.values[i]);
-    errors.set(fit.names[i], finite_or_null(fit.standard_errors[i]));
-  }
-  for (std::size_t i = 0; i < fit.derived_names.size(); ++i) {
-    result.set(fit.derived_names[i], fit.derived_values[i]);
-    parameters.set(fit.derived_names[i], fit.derived_values[i]);
-  }
-  result.set("parameters", parameters);
-  result.set("standardErrors", errors);
-  if (!fit.uncertainty_note.empty()) result.set("uncertaintyNote", fit.uncertainty_note);
-  if (fit.model == "power") result.set("form", std::string(form_name(form)));
-
-  result.set("byLikelihood", fit.by_likelihood);
-  result.set("logLikelihood", finite_or_null(fit.log_likelihood));
-  result.set("aic", finite_or_null(fit.aic));
-  result.set("bic", finite_or_null(fit.bic));
-  result.set("rmse", finite_or_null(fit.rmse));
-  result.set("rSquared", finite_or_null(fit.r_squared));
-  result.set("observations", fit.observations);
-  result.set("iterations", fit.iterations);
-  result.set("evaluations", fit.evaluations);
-  result.set("expectedLifetime", finite_or_null(fit.expected_lifetime));
-
-  val forecast = val::object();
-  forecast.set("periods", to_float64_array(fit.forecast.periods));
-  forecast.set("retention", to_float64_array(fit.forecast.retention));
-  forecast.set("lower", to_float64_array(fit.forecast.lower));
-  forecast.set("upper", to_float64_array(fit.forecast.upper));
-  forecast.set("method", fit.band_method);
-  result.set("forecast", forecast);
-  result.set("retentionRates", to_float64_array(fit.retention_rates));
-
-  val observed = val::object();
-  observed.set("periods", to_float64_array(fit.observed.periods));
-  observed.set("retention", to_float64_array(fit.observed.retention));
-  val in_fit = val::array();
-  for (const bool used : fit.in_fit) in_fit.call<void>("push", used);
-  observed.set("inFit", in_fit);
-  observed.set("residuals", to_float64_array(fit.residuals));
-  result.set("observed", observed);
-  return result;
+void append_series(std::vector<double>& numbers, const std::vector<double>& series) {
+  numbers.push_back(double(series.size()));
+  numbers.insert(numbers.end(), series.begin(), series.end());
 }
 
-val comparison_object(const ModelComparison& comparison, CurveForm form, double level) {
+void append_text(std::string& text, const std::string& piece) {
+  text += piece;
+  text += '\x1f';
+}
+
+void pack_fit(const ModelFit& fit, CurveForm form, PackedFit& packed) {
+  std::vector<double>& numbers = packed.numbers;
+  numbers.assign({double(fit.names.size()), double(fit.derived_names.size()),
+                  double(fit.notes.size()), fit.by_likelihood ? 1.0 : 0.0, fit.log_likelihood,
+                  fit.aic, fit.bic, fit.rmse, fit.r_squared, fit.observations,
+                  double(fit.iterations), double(fit.evaluations), fit.expected_lifetime});
+  numbers.insert(numbers.end(), fit.values.begin(), fit.values.end());
+  numbers.insert(numbers.end(), fit.standard_errors.begin(), fit.standard_errors.end());
+  numbers.insert(numbers.end(), fit.derived_values.begin(), fit.derived_values.end());
+  append_series(numbers, fit.forecast.periods);
+  append_series(numbers, fit.forecast.retention);
+  append_series(numbers, fit.forecast.lower);
+  append_series(numbers, fit.forecast.upper);
+  append_series(numbers, fit.retention_rates);
+  append_series(numbers, fit.observed.periods);
+  append_series(numbers, fit.observed.retention);
+  numbers.push_back(double(fit.in_fit.size()));
+  for (const bool used : fit.in_fit) numbers.push_back(used ? 1.0 : 0.0);
+  append_series(numbers, fit.residuals);
+
+  std::string& text = packed.text;
+  text.clear();
+  append_text(text, fit.model);
+  append_text(text, fit.title);
+  append_text(text, status_name(fit.status));
+  append_text(text, fit.message);
+  append_text(text, fit.model == "power" ? form_name(form) : "");
+  append_text(text, fit.uncertainty_note);
+  append_text(text, fit.band_method);
+  for (const std::string& name : fit.names) append_text(text, name);
+  for (const std::string& name : fit.derived_names) append_text(text, name);
+  for (const std::string& note : fit.notes) append_text(text, note);
+}
+
+val packed_object(val numbers, const std::string& text) {
+  val packed = val::object();
+  packed.set("numbers", numbers);
+  packed.set("text", text);
+  return packed;
+}
+
+// One fit's numbers stay here after the call and cross as a view of wasm memory, not a
+// copy: fit_api.js copies the series out before it calls into the module again, so nothing
+// can overwrite them or grow the memory under the view first.
+val packed_fit(const ModelFit& fit, CurveForm form) {
+  static PackedFit packed;
+  pack_fit(fit, form, packed);
+  return packed_object(
+      val(emscripten::typed_memory_view(packed.numbers.size(), packed.numbers.data())),
+      packed.text);
+}
+
+// The comparison's rows carry their fits packed as above, for fit_api.js to unpack.
+val packed_comparison(const ModelComparison& comparison, CurveForm form, double level) {
   val rows = val::array();
   for (const ModelComparisonRow& row : comparison.rows) {
-    val entry = row.error.empty() ? fit_object(row.fit, form) : val::object();
+    val entry = val::object();
+    if (row.error.empty()) {
+      // Copies: every row's fit must outlive the next row's.
+      PackedFit packed;
+      pack_fit(row.fit, form, packed);
+      entry.set("fit", packed_object(to_float64_array(packed.numbers), packed.text));
+    }
     entry.set("model", row.model);
     entry.set("title", row.title);
     if (!row.error.empty()) entry.set("error", row.error);
@@ -201,16 +233,17 @@ val comparison_object(const ModelComparison& comparison, CurveForm form, double 
   return result;
 }
 
-val fit(val input) {
+// fit_api.js's fit(): a failure as it is, else a fit or a comparison packed as above.
+val fit_packed(val input) {
   if (!is_object(input)) return failure({"fit takes an object {periods, retention}"});
   RETENTION_TAKE(options, read_options(input));
   RETENTION_TAKE(observations, read_observations(input));
   if (options.model == "compare") {
     RETENTION_TAKE(comparison, compare_models(observations, options));
-    return comparison_object(comparison, options.form, options.band_level);
+    return packed_comparison(comparison, options.form, options.band_level);
   }
   RETENTION_TAKE(result, fit_model(observations, options));
-  return fit_object(result, options.form);
+  return packed_fit(result, options.form);
 }
 
 val counts_object(const CohortCounts& cohort) {
@@ -255,7 +288,7 @@ val parse_cohorts_text(val text) {
 }  // namespace retention::js
 
 EMSCRIPTEN_BINDINGS(retention_fits) {
-  emscripten::function("fit", &retention::js::fit);
+  emscripten::function("fitPacked", &retention::js::fit_packed);
   emscripten::function("parseCounts", &retention::js::parse_counts_text);
   emscripten::function("parseCohorts", &retention::js::parse_cohorts_text);
 }

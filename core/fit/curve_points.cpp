@@ -1,7 +1,7 @@
 #include "fit/curve_points.h"
 
+#include <algorithm>
 #include <cmath>
-#include <set>
 #include <string>
 
 #include "format.h"
@@ -24,34 +24,42 @@ Result<ObservedCurve> checked_curve(const ObservedCurve& curve, std::size_t para
   }
 
   ObservedCurve kept;
-  std::set<double> informative_periods;
+  kept.periods.reserve(periods.size());
+  kept.retention.reserve(periods.size());
+  kept.weights.reserve(periods.size());
+  std::vector<double> informative_periods;
   for (std::size_t i = 0; i < periods.size(); ++i) {
-    const std::string where = "point " + std::to_string(i + 1);
+    // Named only when a point is refused: a fit of 180 points would otherwise build 180
+    // strings it never shows.
+    const auto where = [i] { return "point " + std::to_string(i + 1); };
     const double period = periods[i];
     const double value = retention[i];
     const double weight = weights.empty() ? 1.0 : weights[i];
     if (!std::isfinite(period) || period < 0) {
-      return Error{where + ": period " + format_number(period) + " must be a number >= 0"};
+      return Error{where() + ": period " + format_number(period) + " must be a number >= 0"};
     }
     if (period > max_observed_period) {
-      return Error{where + ": period " + format_number(period) + " is past the latest period "
+      return Error{where() + ": period " + format_number(period) + " is past the latest period "
                    "supported, " + format_number(max_observed_period) +
                    "; is this column a date or an id?"};
     }
     if (!std::isfinite(value) || value < 0 || value > 1 + 1e-9) {
-      return Error{where + " (period " + format_number(period) + "): retention " +
+      return Error{where() + " (period " + format_number(period) + "): retention " +
                    format_number(value) + " must be a fraction between 0 and 1"};
     }
     if (!std::isfinite(weight) || weight < 0) {
-      return Error{where + " (period " + format_number(period) + "): weight " +
+      return Error{where() + " (period " + format_number(period) + "): weight " +
                    format_number(weight) + " must be a number >= 0"};
     }
     if (weight == 0) continue;
     kept.periods.push_back(period);
     kept.retention.push_back(value);
     kept.weights.push_back(weight);
-    if (period > 0 || period_zero_informs) informative_periods.insert(period);
+    if (period > 0 || period_zero_informs) informative_periods.push_back(period);
   }
+  std::sort(informative_periods.begin(), informative_periods.end());
+  informative_periods.erase(std::unique(informative_periods.begin(), informative_periods.end()),
+                            informative_periods.end());
 
   if (informative_periods.size() < parameter_count) {
     const std::string which =

@@ -14,16 +14,17 @@ bool lm_converged(Eigen::LevenbergMarquardtSpace::Status status) {
 std::string lm_stop_reason(Eigen::LevenbergMarquardtSpace::Status status,
                            const LevenbergMarquardtRules& rules) {
   using namespace Eigen::LevenbergMarquardtSpace;
-  const std::string reduction = format_number(rules.reduction_tolerance);
-  const std::string step = format_number(rules.step_tolerance);
+  // Formatted only where the sentence shows them.
+  const auto reduction = [&rules] { return format_number(rules.reduction_tolerance); };
+  const auto step = [&rules] { return format_number(rules.step_tolerance); };
   switch (status) {
     case RelativeReductionTooSmall:
-      return "the sum of squares fell by less than " + reduction + " relative";
+      return "the sum of squares fell by less than " + reduction() + " relative";
     case RelativeErrorTooSmall:
-      return "the step was below " + step + " relative to the parameters";
+      return "the step was below " + step() + " relative to the parameters";
     case RelativeErrorAndReductionTooSmall:
-      return "the sum of squares fell by less than " + reduction + " relative and the step "
-             "was below " + step;
+      return "the sum of squares fell by less than " + reduction() + " relative and the step "
+             "was below " + step();
     case CosinusTooSmall:
       return "the gradient vanished";
     case FtolTooSmall:

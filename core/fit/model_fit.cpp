@@ -175,9 +175,10 @@ std::string bounds_sentence(const RetentionModel& model, const Eigen::VectorXd& 
 
 Result<ModelFit> fit_model(const Observations& all_observations,
                            const ModelFitOptions& options) {
-  const Observations observations = options.fit_through >= 0
-                                        ? truncated(all_observations, options.fit_through)
-                                        : all_observations;
+  // Cut only when asked: copying every cohort's counts costs more than a small fit.
+  Observations cut;
+  if (options.fit_through >= 0) cut = truncated(all_observations, options.fit_through);
+  const Observations& observations = options.fit_through >= 0 ? cut : all_observations;
   std::unique_ptr<RetentionModel> model =
       options.model == "power" ? std::make_unique<PowerModel>(options.form)
                                : make_model(options.model);
@@ -255,18 +256,18 @@ Result<ModelFit> fit_model(const Observations& all_observations,
     for (std::size_t k = 0; k < free.size(); ++k) free_u[Eigen::Index(k)] = local.u[free[k]];
     uncertainty = from_hessian(numeric_hessian(negative_log_likelihood, free_u), free);
   } else {
-    const CurveResiduals residuals(*model, curve);
+    // The Jacobian of the weighted residuals sqrt(w) (S(t) - r), row by row.
+    const SurvivalSlopes slopes(*model, local.u, free);
     const auto rows = static_cast<Eigen::Index>(curve.periods.size());
     Eigen::MatrixXd jacobian(rows, static_cast<Eigen::Index>(free.size()));
-    for (std::size_t k = 0; k < free.size(); ++k) {
-      const double h = 1e-6 * std::max(1.0, std::abs(local.u[free[k]]));
-      Eigen::VectorXd up = local.u, down = local.u;
-      up[free[k]] += h;
-      down[free[k]] -= h;
-      Eigen::VectorXd above(rows), below(rows);
-      residuals(up, above);
-      residuals(down, below);
-      jacobian.col(Eigen::Index(k)) = (above - below) / (2 * h);
+    std::vector<double> row(free.size());
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const auto point = static_cast<std::size_t>(i);
+      slopes.at(curve.periods[point], row.data());
+      const double sqrt_weight = std::sqrt(curve.weights[point]);
+      for (std::size_t k = 0; k < free.size(); ++k) {
+        jacobian(i, Eigen::Index(k)) = sqrt_weight * row[k];
+      }
     }
     uncertainty = from_jacobian(jacobian, local.objective, free);
   }
@@ -329,6 +330,9 @@ Result<ModelFit> fit_model(const Observations& all_observations,
   // Forecast, band and per-period retention rates.
   const double z = normal_quantile_two_sided(options.band_level);
   const int last = std::max(options.horizon, int(last_observed_period(all_observations)));
+  fit.forecast.periods.reserve(std::size_t(last) + 1);
+  fit.forecast.retention.reserve(std::size_t(last) + 1);
+  fit.retention_rates.reserve(std::size_t(last));
   for (int t = 0; t <= last; ++t) {
     fit.forecast.periods.push_back(t);
     fit.forecast.retention.push_back(model->survival(theta, t));
@@ -338,44 +342,47 @@ Result<ModelFit> fit_model(const Observations& all_observations,
                                                  : 0.0);
     }
   }
-  forecast_band(*model, local.u, uncertainty, z, fit.forecast.periods, fit.forecast.lower,
-                fit.forecast.upper);
+  forecast_band(*model, local.u, uncertainty, z, fit.forecast.periods, fit.forecast.retention,
+                fit.forecast.lower, fit.forecast.upper);
   fit.expected_lifetime = model->expected_lifetime(theta);
 
-  // Status and the sentence that explains it.
-  const std::string on_bounds = bounds_sentence(*model, local.u, bound);
-  const std::string quality = fit.by_likelihood
-                                  ? "; log-likelihood " + format_number(fit.log_likelihood)
-                                  : "; RMSE " + format_number(fit.rmse);
+  // Status and the sentence that explains it. The power fit's summary already has its
+  // sentence, so the parts of the others are built only for them.
+  const bool any_on_bound = free.size() < bound.size();
   const std::string missing_errors =
       uncertainty.problem.empty() ? "" : "; no standard errors: " + uncertainty.problem;
   const std::string method = fit.by_likelihood ? "maximum likelihood" : "least squares";
-  const std::string tally = std::to_string(fit.iterations) + " iterations (best of " +
-                            std::to_string(local.starts) + " starts)";
+  const auto quality = [&fit] {
+    return fit.by_likelihood ? "; log-likelihood " + format_number(fit.log_likelihood)
+                             : "; RMSE " + format_number(fit.rmse);
+  };
   fit.status = local.status;
   if (!has_variance && local.status == FitStatus::converged) {
     fit.status = FitStatus::undetermined;
     fit.message = method + " is undetermined: every observed value is the same, so the data "
-                  "cannot tell the parameters apart" + quality;
+                  "cannot tell the parameters apart" + quality();
     return fit;
   }
   if (!power_message.empty()) {
     fit.message = power_message + missing_errors;
-    fit.status = local.status == FitStatus::converged && !on_bounds.empty() ? FitStatus::hit_bound
-                                                                           : local.status;
+    fit.status = local.status == FitStatus::converged && any_on_bound ? FitStatus::hit_bound
+                                                                      : local.status;
     return fit;
   }
+  const std::string on_bounds = bounds_sentence(*model, local.u, bound);
+  const std::string tally = std::to_string(fit.iterations) + " iterations (best of " +
+                            std::to_string(local.starts) + " starts)";
   if (local.status == FitStatus::converged && !on_bounds.empty()) {
     fit.status = FitStatus::hit_bound;
-    fit.message = method + " converged on a bound after " + tally + ": " + on_bounds + quality +
-                  missing_errors;
+    fit.message = method + " converged on a bound after " + tally + ": " + on_bounds +
+                  quality() + missing_errors;
   } else if (local.status == FitStatus::converged) {
-    fit.message = method + " converged after " + tally + ": " + local.reason + quality +
+    fit.message = method + " converged after " + tally + ": " + local.reason + quality() +
                   missing_errors;
   } else if (local.status == FitStatus::iteration_limit) {
-    fit.message = method + " stopped after " + tally + ": " + local.reason + quality;
+    fit.message = method + " stopped after " + tally + ": " + local.reason + quality();
   } else {
-    fit.message = method + " failed after " + tally + ": " + local.reason + quality;
+    fit.message = method + " failed after " + tally + ": " + local.reason + quality();
   }
   return fit;
 }

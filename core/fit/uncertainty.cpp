@@ -1,6 +1,7 @@
 #include "fit/uncertainty.h"
 
 #include <cmath>
+#include <utility>
 
 namespace retention {
 namespace {
@@ -16,6 +17,42 @@ bool invert_positive(const Eigen::MatrixXd& matrix, Eigen::MatrixXd& inverse) {
 }
 
 }  // namespace
+
+SurvivalSlopes::SurvivalSlopes(const RetentionModel& model, const Eigen::VectorXd& u,
+                               std::vector<int> free)
+    : model_(model), theta_(parameters_at(model, u)), free_(std::move(free)) {
+  const auto& specs = model.parameters();
+  gradient_.resize(specs.size());
+  closed_form_ = model.survival_gradient(theta_, 1.0, gradient_.data());
+  for (const int i : free_) {
+    const double coordinate = u[i];
+    if (closed_form_) {
+      chain_.push_back(parameter_slope(specs[std::size_t(i)], coordinate));
+      continue;
+    }
+    const double h = coordinate_step(coordinate);
+    Eigen::VectorXd up = u;
+    Eigen::VectorXd down = u;
+    up[i] += h;
+    down[i] -= h;
+    above_.push_back(parameters_at(model, up));
+    below_.push_back(parameters_at(model, down));
+    steps_.push_back(h);
+  }
+}
+
+void SurvivalSlopes::at(double t, double* slopes) const {
+  if (closed_form_) {
+    model_.survival_gradient(theta_, t, gradient_.data());
+    for (std::size_t k = 0; k < free_.size(); ++k) {
+      slopes[k] = gradient_[std::size_t(free_[k])] * chain_[k];
+    }
+    return;
+  }
+  for (std::size_t k = 0; k < free_.size(); ++k) {
+    slopes[k] = (model_.survival(above_[k], t) - model_.survival(below_[k], t)) / (2 * steps_[k]);
+  }
+}
 
 Parameters parameters_at(const RetentionModel& model, const Eigen::VectorXd& u) {
   const auto& specs = model.parameters();
@@ -96,41 +133,25 @@ std::vector<double> standard_errors(const RetentionModel& model, const Eigen::Ve
 
 void forecast_band(const RetentionModel& model, const Eigen::VectorXd& u,
                    const Uncertainty& uncertainty, double z, const std::vector<double>& periods,
-                   std::vector<double>& lower, std::vector<double>& upper) {
-  const Parameters theta = parameters_at(model, u);
+                   const std::vector<double>& values, std::vector<double>& lower,
+                   std::vector<double>& upper) {
+  lower = values;
+  upper = values;
+  if (uncertainty.covariance.size() == 0) return;
+  const SurvivalSlopes slopes(model, u, uncertainty.free);
   const auto free_count = static_cast<Eigen::Index>(uncertainty.free.size());
-  lower.resize(periods.size());
-  upper.resize(periods.size());
-
-  // The parameters a small step either side of each free coordinate, shared by all periods.
-  std::vector<Parameters> above, below;
-  std::vector<double> steps;
-  for (const int i : uncertainty.free) {
-    const double h = coordinate_step(u[i]);
-    Eigen::VectorXd up = u;
-    Eigen::VectorXd down = u;
-    up[i] += h;
-    down[i] -= h;
-    above.push_back(parameters_at(model, up));
-    below.push_back(parameters_at(model, down));
-    steps.push_back(h);
-  }
+  Eigen::VectorXd gradient(free_count);
+  Eigen::VectorXd covariance_times_gradient(free_count);
 
   for (std::size_t p = 0; p < periods.size(); ++p) {
-    const double t = periods[p];
-    const double value = model.survival(theta, t);
-    lower[p] = upper[p] = value;
-    if (uncertainty.covariance.size() == 0 || !(value > 0 && value < 1)) continue;
+    const double value = values[p];
+    if (!(value > 0 && value < 1)) continue;
 
     // Gradient of S(t) in the free coordinates.
-    Eigen::VectorXd gradient(free_count);
-    for (Eigen::Index k = 0; k < free_count; ++k) {
-      const auto index = static_cast<std::size_t>(k);
-      gradient[k] = (model.survival(above[index], t) - model.survival(below[index], t)) /
-                    (2 * steps[index]);
-    }
+    slopes.at(periods[p], gradient.data());
 
-    const double variance = gradient.dot(uncertainty.covariance * gradient);
+    covariance_times_gradient.noalias() = uncertainty.covariance * gradient;
+    const double variance = gradient.dot(covariance_times_gradient);
     if (!(variance >= 0)) continue;
     const double logit = std::log(value / (1 - value));
     const double spread = z * std::sqrt(variance) / (value * (1 - value));
@@ -140,6 +161,12 @@ void forecast_band(const RetentionModel& model, const Eigen::VectorXd& u,
 }
 
 double normal_quantile_two_sided(double level) {
+  // The last level's z is kept: every fit asks for the same one (0.9 unless the page changes
+  // it), and the 60 erf calls below took a few percent of a small fit as WebAssembly.
+  thread_local double last_level = NAN;
+  thread_local double last_z = NAN;
+  if (level == last_level) return last_z;
+
   // Bisection on erf: z with P(|Z| <= z) = level. 60 halvings reach double precision.
   double low = 0;
   double high = 40;
@@ -147,7 +174,9 @@ double normal_quantile_two_sided(double level) {
     const double middle = (low + high) / 2;
     (std::erf(middle / std::sqrt(2.0)) < level ? low : high) = middle;
   }
-  return (low + high) / 2;
+  last_level = level;
+  last_z = (low + high) / 2;
+  return last_z;
 }
 
 }  // namespace retention

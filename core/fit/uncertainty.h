@@ -26,6 +26,28 @@ struct Uncertainty {
   std::string problem;
 };
 
+/// dS(t)/du over the free coordinates of u: the model's closed form through the chain rule
+/// where it has one, else central differences of S (each step's parameters made once).
+class SurvivalSlopes {
+ public:
+  SurvivalSlopes(const RetentionModel& model, const Eigen::VectorXd& u, std::vector<int> free);
+
+  /// One slope per free coordinate at period t, into `slopes`.
+  void at(double t, double* slopes) const;
+
+ private:
+  const RetentionModel& model_;
+  Parameters theta_;
+  std::vector<int> free_;
+  bool closed_form_ = false;
+  /// dtheta/du of each free coordinate, for the closed form.
+  std::vector<double> chain_;
+  /// The parameters a step either side of each free coordinate, for differences.
+  std::vector<Parameters> above_, below_;
+  std::vector<double> steps_;
+  mutable std::vector<double> gradient_;
+};
+
 /// Coordinates whose parameter sits on a bound (or at the log-scale limit).
 std::vector<bool> on_bound(const RetentionModel& model, const Eigen::VectorXd& u);
 
@@ -40,10 +62,12 @@ Uncertainty from_jacobian(const Eigen::MatrixXd& jacobian, double sum_of_squares
 std::vector<double> standard_errors(const RetentionModel& model, const Eigen::VectorXd& u,
                                     const Uncertainty& uncertainty);
 
-/// Lower and upper band of S(t) at each period; both equal S(t) where unknown.
+/// Lower and upper band of S(t) at each period, given S there (`values`); both equal S(t)
+/// where unknown.
 void forecast_band(const RetentionModel& model, const Eigen::VectorXd& u,
                    const Uncertainty& uncertainty, double z, const std::vector<double>& periods,
-                   std::vector<double>& lower, std::vector<double>& upper);
+                   const std::vector<double>& values, std::vector<double>& lower,
+                   std::vector<double>& upper);
 
 /// The unbounded coordinates' parameters.
 Parameters parameters_at(const RetentionModel& model, const Eigen::VectorXd& u);

@@ -14,6 +14,10 @@ double RetentionModel::log_survival(const Parameters& theta, double t) const {
   return std::log(survival(theta, t));
 }
 
+bool RetentionModel::survival_gradient(const Parameters&, double, double*) const {
+  return false;
+}
+
 double RetentionModel::expected_lifetime(const Parameters& theta) const {
   return sum_of_survival(theta);
 }
@@ -60,6 +64,18 @@ double to_parameter(const ParameterSpec& spec, double u) {
       return spec.lower - 1 + std::hypot(u, 1.0);
   }
   return u;
+}
+
+double parameter_slope(const ParameterSpec& spec, double u) {
+  switch (spec.scale) {
+    case Scale::log:
+      return std::abs(u) < log_limit ? std::exp(u) : 0.0;
+    case Scale::interval:
+      return (spec.upper - spec.lower) * std::cos(u) / 2;
+    case Scale::lower_bound:
+      return u / std::hypot(u, 1.0);
+  }
+  return 1;
 }
 
 double to_unbounded(const ParameterSpec& spec, double x) {

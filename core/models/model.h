@@ -51,6 +51,9 @@ class RetentionModel {
   /// ln S(t); models built on log-beta functions override it to stay exact where S(t)
   /// underflows.
   virtual double log_survival(const Parameters& theta, double t) const;
+  /// dS(t)/dtheta, one value per parameter, for a model whose derivatives have a closed form;
+  /// false (and `gradient` untouched) for the others, whose callers take differences of S.
+  virtual bool survival_gradient(const Parameters& theta, double t, double* gradient) const;
 
   /// Deterministic starting points for a fit, from a rough curve of the data (periods > 0 and
   /// their retention, in (0, 1]).
@@ -78,5 +81,7 @@ const std::vector<std::string>& model_names();
 /// Maps between a parameter and its unbounded coordinate.
 double to_parameter(const ParameterSpec& spec, double u);
 double to_unbounded(const ParameterSpec& spec, double x);
+/// d to_parameter / du; 0 where a log-scale coordinate is clamped at its limit.
+double parameter_slope(const ParameterSpec& spec, double u);
 
 }  // namespace retention

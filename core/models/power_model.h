@@ -20,6 +20,9 @@ class PowerModel : public RetentionModel {
   const char* title() const override { return "power curve"; }
   const std::vector<ParameterSpec>& parameters() const override;
   double survival(const Parameters& theta, double t) const override;
+  /// From the formula: with g = c t^d, dr/da = 1 and dr/db = -1 / (b + g)^2, times t^d for c
+  /// and c t^d ln t for d; the same-event form folds b = 1 / (1 - a) into dr/da.
+  bool survival_gradient(const Parameters& theta, double t, double* gradient) const override;
   std::vector<Parameters> starting_points(const std::vector<double>& periods,
                                           const std::vector<double>& retention) const override;
   /// Infinite with a floor a > 0 or with d <= 1 (the tail 1 / (c t^d) then has no finite
