@@ -136,7 +136,7 @@ Result<ModelFitOptions> read_options(const val& input) {
 //     lower, upper, retention rates, observed periods, retention, inFit (0 or 1), residuals.
 //   text: model, title, status, message, form ("" unless power), uncertaintyNote, the band's
 //     method, the parameters' names, the derived names and the notes, each ended by the
-//     unit separator U+001F, which no sentence of the core contains.
+//     unit separator U+001F (which append_text keeps out of the pieces).
 struct PackedFit {
   std::vector<double> numbers;
   std::string text;
@@ -148,7 +148,9 @@ void append_series(std::vector<double>& numbers, const std::vector<double>& seri
 }
 
 void append_text(std::string& text, const std::string& piece) {
-  text += piece;
+  // A piece holding the separator itself would shift every text after it; none of the core's
+  // sentences does, but a separator in a piece becomes a space rather than trusting that.
+  for (const char c : piece) text += c == '\x1f' ? ' ' : c;
   text += '\x1f';
 }
 
