@@ -364,9 +364,10 @@ async function benchmarkSlider(browser, baseUrl) {
     const profile = await profiled(page, () => page.evaluate(moveSliderInPage, {
       moves: profileMoves, firstMove: 3, breakdown: false,
     }));
-    const cohortBands = await page.evaluate(
-      () => window.Chart.getChart(document.getElementById('sim-cohort-chart')).$cohortBands.colours.length,
-    );
+    const cohortBands = await page.evaluate(() => {
+      const chart = window.Chart.getChart(document.getElementById('sim-cohort-chart'));
+      return chart.$cohortBands.colours.length;
+    });
     results.push({
       periods,
       addedOption,
