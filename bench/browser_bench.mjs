@@ -263,8 +263,8 @@ async function moveSliderInPage({ moves, firstMove, breakdown }) {
     restore.push(() => { object[method] = original; });
   };
   if (breakdown) {
-    const { loadEngine } = await import('./js/engine.js');
-    wrap(await loadEngine(), 'simulate', 'simulate');
+    // Published by ENGINE_HANDLE_MODULE: the page's modules are one bundle in dist/.
+    wrap(globalThis.retentionBenchEngine, 'simulate', 'simulate');
     for (const id of ['sim-curve-chart', 'sim-active-chart', 'sim-cohort-chart']) {
       const chart = window.Chart.getChart(document.getElementById(id));
       wrap(chart, 'update', 'chartUpdate');
@@ -341,11 +341,28 @@ function summarizeMoves(samples) {
   }]));
 }
 
+/**
+ * Served in place of retention-core.mjs to the slider's page: the engine module itself (asked
+ * for with a query, which the route lets through), whose engine it also publishes, so that the
+ * breakdown can time core.simulate inside the page's bundle.
+ */
+const ENGINE_HANDLE_MODULE = `import createRetentionCore from './retention-core.mjs?unwrapped';
+export default async function createPublishedCore(options) {
+  const core = await createRetentionCore(options);
+  globalThis.retentionBenchEngine = core;
+  return core;
+}
+`;
+
 async function benchmarkSlider(browser, baseUrl) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  await page.route(/\/retention-core\.mjs$/, (route) => route.fulfill({
+    contentType: 'text/javascript; charset=utf-8',
+    body: ENGINE_HANDLE_MODULE,
+  }));
   await page.goto(`${baseUrl}index.html#simulate`);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
   await page.click('details.more-options > summary');
@@ -458,27 +475,34 @@ function totals(files) {
 }
 
 /**
- * What the network carries to load the page and start its engine, each URL once (a second
- * request of a URL is served from the HTTP cache by a host that allows caching; this server
- * forbids it, so `requests` says how often each was asked for). The service worker is kept
- * out of this load; what it downloads afterwards for the offline copy is counted on its own,
- * from the server's log of a second load that lets it install.
+ * What the network carries to load the page and start its engine: every request that reaches
+ * the server, from a server that lets the browser cache for 10 minutes as static hosts do
+ * (GitHub Pages sends the same max-age), so a file asked for again by the Cohorts worker comes
+ * from the browser's cache as it would on such a host. The service worker is kept out of this
+ * load; what it downloads afterwards for the offline copy is counted on its own, from the
+ * server's log of a second load that lets it install.
  */
 export async function measureTransfer(browser, distDir) {
   const served = [];
   const onRequest = (path) => served.push(path);
-  const server = await startStaticServer(distDir, { prefix: '/', isolated: true, onRequest });
+  const server = await startStaticServer(distDir, {
+    prefix: '/', isolated: true, onRequest, cacheControl: 'max-age=600',
+  });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
     const page = await context.newPage();
-    const responses = [];
-    page.on('response', (response) => responses.push(response));
+    const contentTypes = new Map();
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname.slice(1);
+      contentTypes.set(path, response.headers()['content-type'] ?? '');
+    });
     await page.goto(`${server.url}index.html`);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
     await page.waitForLoadState('networkidle');
+    await context.close();
     const byPath = new Map();
-    for (const response of responses) {
-      const path = new URL(response.url()).pathname.slice(1);
+    for (const request of served) {
+      const path = request.slice(1);
       const known = byPath.get(path);
       if (known) {
         known.requests += 1;
@@ -486,16 +510,19 @@ export async function measureTransfer(browser, distDir) {
       }
       byPath.set(path, {
         path,
-        status: response.status(),
-        contentType: response.headers()['content-type'] ?? '',
+        contentType: contentTypes.get(path) ?? '',
         requests: 1,
-        ...sizes(await response.body()),
+        ...sizes(readFileSync(join(distDir, path))),
       });
     }
-    await context.close();
-    const pageFiles = [...byPath.values()].sort((x, y) => y.gzipBytes - x.gzipBytes);
+    // A file the server sent twice was carried twice.
+    const pageFiles = [...byPath.values()]
+      .map((file) => ({ ...file, bytes: file.bytes * file.requests,
+        gzipBytes: file.gzipBytes * file.requests }))
+      .sort((x, y) => y.gzipBytes - x.gzipBytes);
 
-    // The offline copy: a new context, the service worker allowed, until it controls the page.
+    // The offline copy: a new context (an empty cache), the service worker allowed, until it
+    // controls the page.
     served.length = 0;
     const offlineContext = await browser.newContext({ viewport: VIEWPORT });
     const offlinePage = await offlineContext.newPage();

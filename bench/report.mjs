@@ -212,9 +212,10 @@ function loadSection(results) {
       table(header, [...rows(transfer.files), total(transfer)]),
       '',
       'What the network carries while dist/index.html loads and the engine starts, the Cohorts '
-        + 'view\'s worker included, each URL counted once (a second request of a URL is answered '
-        + 'by the HTTP cache of a host that allows caching; this server sends no-store, so '
-        + '`requests` shows how often each was asked for). The service worker is kept out of this '
+        + 'view\'s worker included: every request that reached the server, which lets the '
+        + 'browser cache for 10 minutes (max-age=600, as GitHub Pages sends), so a file asked '
+        + 'for again comes from the browser\'s cache as on such a host; a file sent twice would '
+        + 'count twice. The service worker is kept out of this '
         + 'load. Each body is compressed with Node\'s zlib at level 9, as a host\'s gzip at its '
         + 'highest setting would. KB = 1,000 bytes.',
       '',
@@ -225,9 +226,8 @@ function loadSection(results) {
         '',
         'The offline copy, apart: what the service worker downloads after the first load to '
           + 'install the version (the server\'s log of a second load that lets it install, less '
-          + 'the page\'s own requests). It takes a file from the HTTP cache when the hash '
-          + 'matches, so behind a host that allows caching it downloads only what the page did '
-          + 'not load; this server\'s no-store makes it download every file again.',
+          + 'the page\'s own requests), in a new browser context. It takes a file from the '
+          + 'HTTP cache when its hash matches, so it downloads only what the page did not load.',
       );
     }
   }

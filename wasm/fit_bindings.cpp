@@ -3,6 +3,7 @@
 // the shapes.
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -150,7 +151,9 @@ void append_series(std::vector<double>& numbers, const std::vector<double>& seri
 void append_text(std::string& text, const std::string& piece) {
   // A piece holding the separator itself would shift every text after it; none of the core's
   // sentences does, but a separator in a piece becomes a space rather than trusting that.
-  for (const char c : piece) text += c == '\x1f' ? ' ' : c;
+  const std::size_t start = text.size();
+  text += piece;
+  std::replace(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), '\x1f', ' ');
   text += '\x1f';
 }
 

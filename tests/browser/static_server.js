@@ -42,13 +42,16 @@ const ISOLATION_HEADERS = {
  * @param {Record<string, string>} [options.mounts] Paths below the prefix, ending in / →
  *   folders, e.g. { 'vendor/duckdb/': '/…/node_modules/@duckdb/duckdb-wasm/dist' }.
  * @param {boolean} [options.isolated] Send COOP and COEP with every response.
+ * @param {string} [options.cacheControl] The Cache-Control header of every response; by
+ *   default nothing is cached, so every test sees the files of the latest build.
  * @param {(path: string) => void} [options.onRequest] Hears the path of every request.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startStaticServer(root, {
   prefix = '/retention-lab/', pages = {}, mounts = {}, isolated = false, onRequest,
+  cacheControl = 'no-store',
 } = {}) {
-  const headers = { 'Cache-Control': 'no-store', ...(isolated ? ISOLATION_HEADERS : {}) };
+  const headers = { 'Cache-Control': cacheControl, ...(isolated ? ISOLATION_HEADERS : {}) };
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     onRequest?.(path);
