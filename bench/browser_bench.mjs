@@ -100,8 +100,8 @@ function categoryOf(functionName, url) {
   if (functionName === '(program)') return 'browser native work (style, layout, paint, raster)';
   if (url.startsWith('wasm://') || url.endsWith('.wasm')) return 'WebAssembly (the core)';
   if (url.endsWith('retention-core.mjs')) return 'Embind glue (retention-core.mjs)';
-  // TODO(#7): Chart.js is bundled into js/app.js now, so its share is counted in this one.
-  if (url.includes('/js/')) return 'page modules (www/js)';
+  // One minified bundle holds the page's modules and Chart.js, so they share a category.
+  if (url.includes('/js/')) return 'the page\'s bundle (its modules and Chart.js)';
   if (url.includes('__playwright') || url === '') return 'benchmark harness and builtins';
   return 'other';
 }

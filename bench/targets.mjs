@@ -223,9 +223,8 @@ function profileShares(profile) {
     wasm: get('WebAssembly (the core)'),
     glue: get('Embind glue (retention-core.mjs)'),
     gc: get('garbage collection'),
-    chartJs: get('Chart.js'),
     native: get('browser native work (style, layout, paint, raster)'),
-    page: get('page modules (www/js)'),
+    page: get('the page\'s bundle (its modules and Chart.js)'),
   };
 }
 
@@ -268,8 +267,9 @@ function powerFitTarget(read, points, limitSeconds) {
     const profile = points === 5 && read.profile('power5')
       ? ` The page's profile of core.fit on 5 points puts ${share(shares.wasm)} of the time in `
         + 'WebAssembly (the same work as natively, run as wasm) and '
-        + `${share(shares.glue)} in the Embind glue, which reads the input arrays and builds the `
-        + 'result object one property and one Float64Array at a time.'
+        + `${share(shares.glue)} in the glue: Embind reading the input, and wasm/fit_api.js `
+        + 'building the result object from the one Float64Array and one string the binding '
+        + 'hands over.'
       : '';
     why.push(jsOverNative < 1.5
       ? `The boundary costs little: JS API ÷ native = ${ratio(jsOverNative)}.${profile}`
@@ -330,10 +330,11 @@ function sliderTarget(read) {
     + `headline) ${milliseconds(breakdown.otherScriptMs.median)}, then style, layout and paint `
     + `${milliseconds(breakdown.styleLayoutPaintMs.median)}. The cohort chart has one `
     + `dataset (the total); its ${entry.cohortBands} cohort bands are painted pixel by pixel `
-    + 'beneath it by www/js/cohort_bands.js, inside Chart.js drawing. The profile: Chart.js '
-    + `${share(shares.chartJs)}, the browser's native work (canvas paths and raster, style, `
-    + `layout, paint) ${share(shares.native)}, garbage collection ${share(shares.gc)}, the `
-    + `page's modules ${share(shares.page)}, Embind glue ${share(shares.glue)}, WebAssembly `
+    + 'beneath it by www/js/cohort_bands.js, inside Chart.js drawing. The profile: the '
+    + `browser's native work (canvas paths and raster, style, layout, paint) `
+    + `${share(shares.native)}, the page's bundle (its modules and Chart.js) `
+    + `${share(shares.page)}, garbage collection ${share(shares.gc)}, Embind glue `
+    + `${share(shares.glue)}, WebAssembly `
     + `${share(shares.wasm)}. Chromium runs with --disable-gpu, so canvas drawing is software.`;
   return {
     id: 'slider180',
@@ -515,21 +516,21 @@ function buildSuggestions(results, read) {
       area: 'core',
       text: `fit_power_curve takes ${duration(powerFit5)} natively on 5 points, more than half `
         + 'of the 50 µs the JS API is allowed. It runs one Levenberg–Marquardt fit per starting '
-        + 'floor on Eigen\'s dynamic-size matrices; a native perf profile of BM_PowerFit/5, '
-        + 'taken while this benchmark was written, had Eigen\'s QR and LM step at the top and '
-        + 'about 13% in malloc and free. With 3 (or 4) parameters, fixed-size Eigen types '
-        + '(Matrix<double, Dynamic, 3>, Matrix3d) avoid the allocations and let the QR unroll.',
+        + 'floor on Eigen\'s dynamic-size matrices, which allocate a few temporaries per step '
+        + '(malloc and free are about 7% of the wasm profile). Fixed-size Jacobians (3 or 4 '
+        + 'columns) were tried: about 3 µs faster natively, no difference measurable in wasm, '
+        + 'and 10 KB more to download; preallocating the solver\'s work space would be the next '
+        + 'thing to try.',
     });
   }
   const power5Profile = read.profile('power5');
   if (power5Profile && profileShares(power5Profile).glue > 0.15) {
     suggestions.push({
       area: 'bindings',
-      text: `${share(profileShares(power5Profile).glue)} of core.fit on 5 points is Embind glue: `
-        + 'fit_object builds the result with one val::set per property (about 40, each turning '
-        + 'its C-string key into a JS string again) and one Float64Array per series. '
-        + 'Keys made once (static const val), or the series handed over as one Float64Array '
-        + 'that JS slices, would cut that share.',
+      text: `${share(profileShares(power5Profile).glue)} of core.fit on 5 points is glue: `
+        + 'Embind reading about ten input properties (each key a C string turned into a JS '
+        + 'string again) and wasm/fit_api.js building the result from one Float64Array and one '
+        + 'string. Keys made once (static const val) would cut the reading.',
     });
   }
   const simulate365 = read.profile('simulate365');
@@ -555,10 +556,9 @@ function buildSuggestions(results, read) {
       area: 'bindings',
       text: `parseRetention is ${ratio(parseRow.jsOverNative)} slower through the JS API than `
         + `natively (${share(profileShares(parse).glue)} of it in the Embind glue, `
-        + `${share(profileShares(parse).gc)} garbage collection): to_array pushes every number `
-        + 'through Embind, three times per row. Returning periods, retention and rows as '
-        + 'Float64Array copies (one typed_memory_view each) would make it three copies; the '
-        + 'd.ts would then say Float64Array instead of number[].',
+        + `${share(profileShares(parse).gc)} garbage collection). The numbers cross as one `
+        + 'typed-array copy per column that Array.from turns into the number[] the d.ts '
+        + 'promises; handing out the Float64Arrays themselves would save that second copy.',
     });
   }
   const triangle = read.native('BM_CountsFit/sbg_pooled_weekly_triangle_52')?.seconds;
@@ -584,8 +584,8 @@ function buildSuggestions(results, read) {
     suggestions.push({
       area: 'page',
       text: 'Update the three charts for less: each chart.update() re-resolves Chart.js '
-        + 'options, scales and elements (Chart.js is '
-        + `${share(shares.chartJs)} of a move's profile) though only the data changed. Drawing `
+        + 'options, scales and elements (the page\'s bundle, Chart.js with it, is '
+        + `${share(shares.page)} of a move's profile) though only the data changed. Drawing `
         + 'the curve and the total as paths under a chart that updates only its scales, or '
         + 'skipping update() for the charts whose scales did not change, would cut that share.',
     });
@@ -649,12 +649,13 @@ function buildSuggestions(results, read) {
       area: 'build',
       text: `The wasm is ${kilobytes(wasm.gzipBytes)} of the ${kilobytes(transfer.gzipBytes)} `
         + `gzipped${missed ? ', and the page is over its 300 KB' : ''}. `
-        + 'Size flags cost speed here: '
-        + 'linking with -Oz instead of -O3 saved 7 KB gzipped but made core.simulate about twice '
-        + 'as slow, and -Os on the bindings alone saved 6.5 KB with simulate about 8% slower. '
-        + 'Most of the code is the fits inlined at -O3 (fit_model alone is 88 KB); what would '
-        + 'shrink it without slowing the hot loops is -Os on the cold parts of core/ (parsers, '
-        + 'event-log detection), which needs a per-file choice in core/CMakeLists.txt.',
+        + 'Tried while issue 7 was closed, each in Node with the builds alternating: linking '
+        + 'with -Oz instead of -O3 saved 7 KB and made core.simulate about twice as slow; '
+        + '-Os on the bindings saves 7 KB with no call measurably slower (in place); -Os on the '
+        + 'parsers of core/ saved 6 KB more but made parseRetention 50% slower; power_fit.cpp '
+        + 'at -O2 saved 6 KB with the 5-point fit about 5% slower; fixed-size Eigen types in the '
+        + 'power fit (3 and 4 columns) cost 10 KB for no speed measurable in wasm (taken out). '
+        + 'Most of the code is the fits, which Binaryen inlines into fit_model at -O3.',
     });
   }
   return suggestions;
