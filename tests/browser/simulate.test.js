@@ -179,6 +179,29 @@ describe('Simulate', () => {
     await page.press('#sim-d-number', 'Tab');
     assert.equal(await page.inputValue('#sim-d-number'), '1.5');
     assert.equal(await page.textContent('#sim-headline'), '43,401');
+    assert.equal(await page.textContent('#sim-d-range + .field-note'),
+      '7 is outside 0 to 5; d stays 1.5.');
+  });
+
+  test('Simulate.UnusableTypedValueGoesBackToTheValueBeforeTheEdit', async () => {
+    const { page } = app;
+    // Typed key by key, 10 passes through 1, which the charts take while it is typed.
+    await page.click('#sim-c-number', { clickCount: 3 });
+    await page.keyboard.type('10');
+    assert.equal(await page.getAttribute('#sim-c-number', 'aria-invalid'), 'true');
+    await page.keyboard.press('Tab');
+
+    assert.equal(await page.inputValue('#sim-c-number'), '0.55');
+    assert.equal(await page.inputValue('#sim-c-range'), '0.55');
+    await page.waitForFunction(
+      () => document.getElementById('sim-headline').textContent === '43,401',
+    );
+    assert.equal(await page.textContent('#sim-c-range + .field-note'),
+      '10 is outside 0 to 5; c stays 0.55.');
+
+    // The next usable value clears the note.
+    await page.fill('#sim-c-number', '0.6');
+    assert.equal(await page.isVisible('#sim-c-range + .field-note'), false);
   });
 
   test('Simulate.MoreOptionsChangeTimelineAndCohortSize', async () => {

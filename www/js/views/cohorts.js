@@ -91,7 +91,7 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
 
   /** The log chosen: the file, its name, and the start the engine read its layout from. */
   let source = null;
-  /** The table on screen, the name of its log, and the options it was made with. */
+  /** The table on screen, the name of its log, the options it was made with, and the log. */
   let shown = null;
 
   /**
@@ -135,7 +135,8 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
   /** Reads the whole log in the worker with the options shown, and shows its table. */
   async function readSource() {
     if (!source) return;
-    const { file, name } = source;
+    const read = source;
+    const { file, name } = read;
     const options = { ...logOptions.columns(), ...logOptions.cohortOptions() };
     showMessage(errorBox, '');
     startProgress(name, file.size);
@@ -152,7 +153,7 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
       return;
     }
     finishProgress(name, outcome);
-    shown = { table: outcome.table, name, options };
+    shown = { table: outcome.table, name, options, source: read };
     showTable();
   }
 
@@ -204,6 +205,19 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
     progressDetail.textContent = `${stoppedAt}; the table shown is still the one of `
       + `${shown.name}.`;
     markStale(`Reading was cancelled; this is still the table of ${shown.name}.`);
+    if (shown.source !== source) returnToShownLog();
+  }
+
+  /**
+   * Makes the log of the table on screen the chosen one again, with its columns, so that a
+   * cancelled log is not read again by the next change of an option.
+   */
+  function returnToShownLog() {
+    source = shown.source;
+    sourceName.textContent = `${source.name} · ${formatBytes(source.file.size)}`;
+    const { userColumn, timeColumn, eventColumn } = shown.options;
+    const layout = core.detectEventLog({ data: source.head, userColumn, timeColumn, eventColumn });
+    if (!isFailure(layout)) logOptions.showLayout(layout);
   }
 
     /** Keeps the table on screen and says it is not the one the controls now describe. */

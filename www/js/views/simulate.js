@@ -116,19 +116,36 @@ export function createSimulateView(root, core) {
 
 /**
  * Keeps a range input and a number input showing one value. The number input accepts values
- * finer than the slider's step; a value outside the slider's range is marked and not used.
+ * finer than the slider's step, and applies each usable value as it is typed; a value outside
+ * the slider's range is marked and not used.
  */
 function bindSlider(range, number, initial, onValue) {
   range.value = String(initial);
   number.value = String(initial);
   let applied = initial;
+  /** The value in use when the person started typing, kept if what they type is unusable. */
+  let beforeEdit = initial;
+
+  // Says why a typed value was not kept; placed under the slider, gone with the next value.
+  const note = document.createElement('p');
+  note.className = 'field-note';
+  note.setAttribute('role', 'status');
+  note.hidden = true;
+  range.after(note);
+
+  const apply = (value) => {
+    applied = value;
+    note.hidden = true;
+    onValue(value);
+  };
 
   range.addEventListener('input', () => {
-    applied = range.valueAsNumber;
     number.value = range.value;
     number.removeAttribute('aria-invalid');
-    onValue(applied);
+    apply(range.valueAsNumber);
   });
+
+  number.addEventListener('focus', () => { beforeEdit = applied; });
 
   number.addEventListener('input', () => {
     const value = number.valueAsNumber;
@@ -139,17 +156,25 @@ function bindSlider(range, number, initial, onValue) {
       return;
     }
     number.removeAttribute('aria-invalid');
-    applied = value;
     range.value = number.value;
-    onValue(applied);
+    apply(value);
   });
 
-  // On leaving the field, an unusable entry goes back to the value in use, so the number shown
-  // is always the one the charts were drawn with.
+  // On leaving the field, an unusable entry goes back to the value in use before the edit
+  // began (typing 10 passes through 1, which must not stay), so the number shown is always the
+  // one the charts were drawn with.
   number.addEventListener('change', () => {
-    if (number.getAttribute('aria-invalid') === 'true') {
-      number.value = String(applied);
-      number.removeAttribute('aria-invalid');
+    if (number.getAttribute('aria-invalid') !== 'true') {
+      beforeEdit = applied;
+      return;
     }
+    const typed = number.value === '' ? 'An empty field' : number.value;
+    number.value = String(beforeEdit);
+    range.value = number.value;
+    number.removeAttribute('aria-invalid');
+    if (applied !== beforeEdit) apply(beforeEdit);
+    note.textContent = `${typed} is outside ${range.min} to ${range.max}; `
+      + `${range.dataset.param} stays ${beforeEdit}.`;
+    note.hidden = false;
   });
 }
