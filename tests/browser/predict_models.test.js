@@ -383,6 +383,29 @@ describe('PredictModels', () => {
     assert.equal(await page.isVisible('#predict-form'), false);
   });
 
+  test('PredictModels.CompareWhereEveryModelFailsNamesEachReasonAndClearsIt', async () => {
+    const { page } = app;
+    await loadFaderHardie({ model: 'compare', fitThrough: '7' });
+    const before = await summaryText();
+    const error = page.locator('#predict-count-error');
+
+    // Up to period 1, one point is left: every model fails, each saying how many periods it
+    // needs, so each reason is named by its model.
+    await page.fill('#predict-fit-through', '1');
+    await error.waitFor({ state: 'visible' });
+    const message = await error.textContent();
+    const parts = message.split(' · ');
+    assert.deepEqual(parts.map((part) => part.split(': ')[0]), ['power curve',
+      'shifted-beta-geometric', 'beta-discrete-Weibull', 'exponential decay to a floor']);
+    assert.match(parts[1], /needs points at 2 or more different periods/);
+    assert.equal(await summaryText(), before);
+
+    // An option that is not a period replaces that message: it came from the old options.
+    await page.fill('#predict-fit-through', 'abc');
+    await page.locator('#predict-options-error').waitFor({ state: 'visible' });
+    assert.equal(await error.isVisible(), false);
+  });
+
   test('PredictModels.BadFitThroughIsMarkedAndKeepsFit', async () => {
     const { page } = app;
     await refitBy(() => page.setInputFiles('#predict-file', SEED_RETENTION));

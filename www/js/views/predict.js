@@ -174,7 +174,12 @@ export function createPredictView(root, core, { isActive }) {
     if (isFailure(result)) return { problem: result.error.message };
     if (result.model === 'compare') {
       if (!result.rows.some((row) => row.error === undefined)) {
-        return { problem: result.rows.map((row) => row.error).join('; ') };
+        // Every model often fails for the same reason (too few periods): said once.
+        const reasons = new Set(result.rows.map((row) => row.error));
+        return {
+          problem: reasons.size === 1 ? [...reasons][0]
+            : result.rows.map((row) => `${row.title}: ${row.error}`).join(' · '),
+        };
       }
     } else if (result.status === 'failed') {
       return { problem: result.message };
@@ -191,19 +196,12 @@ export function createPredictView(root, core, { isActive }) {
     const input = inputs[mode];
     const { options, problem: optionsProblem } = readOptions();
     showOptionsProblem(optionsProblem ?? '');
-    if (optionsProblem) {
-      markStale();
-      return;
-    }
 
+    // A problem of the data is shown whatever the options; one the last fit found goes, since
+    // it came from options that have changed.
     const request = input.dataToFit();
-    if (request.empty) {
-      input.showProblem('');
-      markStale();
-      return;
-    }
-    if (request.problem) {
-      input.showProblem(request.problem);
+    input.showProblem(request.problem ?? '');
+    if (optionsProblem || request.empty || request.problem) {
       markStale();
       return;
     }
