@@ -143,9 +143,11 @@ export function brokenValuesOnScreen(page) {
 /**
  * Opens the app at `hash` before each test of the enclosing describe (one browser for them
  * all) and, after each, fails the test if the page logged an error or warning or shows a
- * broken number. `onOpen` receives each test's app.
+ * broken number. `onOpen` receives each test's app, and the session, for a test that opens a
+ * browser context of its own.
  * @param {string} hash
- * @param {(app: Awaited<ReturnType<typeof openApp>>) => void} onOpen
+ * @param {(app: Awaited<ReturnType<typeof openApp>>,
+ *   session: Awaited<ReturnType<typeof startSession>>) => void} onOpen
  */
 export function openAppForEachTest(hash, onOpen) {
   let session;
@@ -158,7 +160,7 @@ export function openAppForEachTest(hash, onOpen) {
   });
   beforeEach(async () => {
     app = await openApp(session, hash);
-    onOpen(app);
+    onOpen(app, session);
   });
   afterEach(async () => {
     const { problems } = app;

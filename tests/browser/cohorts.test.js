@@ -4,14 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import {
   DIST_DIR,
   SHARED_DATA_DIR,
-  brokenValuesOnScreen,
-  openApp,
+  openAppForEachTest,
   readChart,
-  startSession,
 } from './browser_session.js';
 import {
   NEAR_MIDNIGHT,
@@ -37,22 +35,14 @@ describe('Cohorts', () => {
   let synthetic;
 
   before(async () => {
-    session = await startSession();
     synthetic = await writeSyntheticLog(SYNTHETIC_BYTES);
   });
   after(async () => {
     await synthetic?.remove();
-    await session?.close();
   });
-  beforeEach(async () => {
-    app = await openApp(session, '#cohorts');
-  });
-  afterEach(async () => {
-    const { problems } = app;
-    const broken = await brokenValuesOnScreen(app.page);
-    await app.close();
-    assert.deepEqual(problems, [], 'the page logged errors or warnings');
-    assert.deepEqual(broken, [], 'the page shows a broken number');
+  openAppForEachTest('#cohorts', (opened, openedIn) => {
+    app = opened;
+    session = openedIn;
   });
 
   /** Waits until the table on screen is the one `expected` describes. */

@@ -1,26 +1,13 @@
 // Browser tests of the "Simulate growth" view against the real engine built into dist/.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { openApp, parseCount, readChart, startSession } from './browser_session.js';
+import { describe, test } from 'node:test';
+import { openAppForEachTest, parseCount, readChart } from './browser_session.js';
 
 describe('Simulate', () => {
-  let session;
   let app;
-
-  before(async () => {
-    session = await startSession();
-  });
-  after(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    app = await openApp(session, '#simulate');
-  });
-  afterEach(async () => {
-    const { problems } = app;
-    await app.close();
-    assert.deepEqual(problems, [], 'the page logged errors or warnings');
+  openAppForEachTest('#simulate', (opened) => {
+    app = opened;
   });
 
   /** Waits until the headline differs from `previous` and returns it. */
