@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <optional>
 
+#include "format.h"
+
 namespace retention {
 namespace {
 
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-std::string plural(std::int64_t count, const char* one, const char* many) {
-  return std::to_string(count) + " " + (count == 1 ? one : many);
-}
 
 // The period holding a from/to date, nothing for an empty one.
 Result<std::optional<std::int32_t>> period_of_date(std::string_view text, const char* which,

@@ -71,10 +71,7 @@ Result<CohortRows> parse_long_form(const DelimitedText& table, int cohort_column
     const auto width = static_cast<std::size_t>(
         std::max({cohort_column, period_column, users_column}) + 1);
     if (row.size() < width) {
-      return Error{"row " + std::to_string(line) + " has " + std::to_string(row.size()) +
-                       " columns but needs " + std::to_string(width) +
-                       "; fill in the missing cells or remove the row",
-                   line, static_cast<int>(row.size()) + 1};
+      return short_row_error(line, row.size(), width, "needs");
     }
     auto period = read_period(row[period_column], {line, period_column, header[period_column]},
                               table.delimiter);

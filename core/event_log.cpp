@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "delimited_text.h"
+#include "format.h"
 #include "number_text.h"
 
 namespace retention {
@@ -53,10 +54,6 @@ bool contains(std::string_view text, std::string_view part) {
 
 bool ends_with(std::string_view text, std::string_view end) {
   return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
-}
-
-std::string plural(std::int64_t count, const char* one, const char* many) {
-  return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -10,4 +10,8 @@ std::string format_number(double value, int digits) {
   return text;
 }
 
+std::string plural(std::int64_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
 }  // namespace retention

@@ -95,11 +95,8 @@ Result<RetentionData> parse_retention(std::string_view text) {
     const auto& row = table.rows[r];
     const int line = table.lines[r];
     if (row.size() < width) {
-      return Error{"row " + std::to_string(line) + " has " + std::to_string(row.size()) +
-                       (row.size() == 1 ? " column" : " columns") + " but the header needs " +
-                       std::to_string(width) + other_delimiter_hint(row, table.delimiter) +
-                       "; fill in the missing cells or remove the row",
-                   line, static_cast<int>(row.size()) + 1};
+      return short_row_error(line, row.size(), width, "the header needs",
+                             other_delimiter_hint(row, table.delimiter));
     }
 
     if (has_header && row.size() > first.size()) {

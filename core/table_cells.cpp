@@ -47,6 +47,15 @@ Error Cell::error(const std::string& what) const {
   return {where() + ": " + what, row, column + 1, what};
 }
 
+Error short_row_error(int line, std::size_t cells, std::size_t width, std::string_view needs,
+                      std::string_view hint) {
+  return {"row " + std::to_string(line) + " has " + std::to_string(cells) +
+              (cells == 1 ? " column" : " columns") + " but " + std::string(needs) + " " +
+              std::to_string(width) + std::string(hint) +
+              "; fill in the missing cells or remove the row",
+          line, static_cast<int>(cells) + 1};
+}
+
 namespace {
 
 // "1,200,000" without its separators when every group after the first has three digits and

@@ -32,6 +32,12 @@ struct Cell {
   Error error(const std::string& what) const;
 };
 
+/// The error for row `line` with fewer cells than `width`, at its first missing cell: "row 4
+/// has 2 columns but <needs> 3<hint>; fill in the missing cells or remove the row". `needs`
+/// says what asks for them ("needs", "the header needs"); `hint` may add a likely cause.
+Error short_row_error(int line, std::size_t cells, std::size_t width, std::string_view needs,
+                      std::string_view hint = {});
+
 struct CellNumber {
   double value = 0;
   bool had_percent_sign = false;

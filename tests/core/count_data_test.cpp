@@ -61,6 +61,14 @@ TEST(CohortTable, ReadsLongForm) {
   EXPECT_TRUE(rows.cohorts[1].periods.empty());
 }
 
+TEST(CohortTable, NamesAShortRowOfTheLongFormAndItsFirstMissingCell) {
+  const Error error = parse_cohort_table("cohort\tperiod\tusers\nA\t0\t100\nA\t1\n").error();
+  EXPECT_EQ("row 3 has 2 columns but needs 3; fill in the missing cells or remove the row",
+            error.message);
+  EXPECT_EQ(3, error.row);
+  EXPECT_EQ(3, error.column);
+}
+
 TEST(CohortTable, NamesTheProblemsOfATriangle) {
   EXPECT_EQ("row 1, column 2: the first period column must be period 0, the cohort size (found "
             "\"1\")",
