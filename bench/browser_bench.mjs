@@ -157,6 +157,10 @@ async function timeApiInPage({ fixtures, parseText, settings, only }) {
   };
 
   const results = {};
+  // Each case is warmed up and its batches sized first; then the batches run in rounds, one
+  // batch of each case per round, so that a burst of other work on a shared machine lands on
+  // a few batches of every case instead of on all the batches of one.
+  const timed = [];
   for (const [name, call] of Object.entries(cases)) {
     if (only && !only.includes(name)) continue;
     const answer = call();
@@ -174,14 +178,21 @@ async function timeApiInPage({ fixtures, parseText, settings, only }) {
     const batchSize = Math.max(1, Math.round(settings.batchMs / estimate));
     const batches = Math.max(settings.minBatches,
       Math.min(settings.batches, Math.floor(settings.caseMs / (estimate * batchSize))));
+    timed.push({ name, call, answer, calls, batchSize, batches, perCall: [] });
+  }
 
-    const perCall = [];
-    for (let batch = 0; batch < batches; batch += 1) {
+  const rounds = Math.max(...timed.map((entry) => entry.batches));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const entry of timed) {
+      if (round >= entry.batches) continue;
       await sleep();
       const before = performance.now();
-      for (let i = 0; i < batchSize; i += 1) call();
-      perCall.push((performance.now() - before) / batchSize);
+      for (let i = 0; i < entry.batchSize; i += 1) entry.call();
+      entry.perCall.push((performance.now() - before) / entry.batchSize);
     }
+  }
+
+  for (const { name, answer, calls, batchSize, batches, perCall } of timed) {
     perCall.sort((x, y) => x - y);
     results[name] = {
       ms: perCall[perCall.length >> 1],

@@ -429,7 +429,9 @@ function methodSection(results) {
       + 'Chromium through playwright-core. Each call first runs for at least '
       + `${api.warmupMs} ms and ${api.minWarmupCalls} calls, then in batches of at least `
       + `${api.batchMs} ms; the figure is the median over ${api.minBatches}–${api.batches} `
-      + 'batches of the time per call. The pages are cross-origin isolated, which gives '
+      + 'batches of the time per call. The batches run in rounds, one of each call per round, '
+      + 'so that a burst of other work on the machine falls on a few batches of every call '
+      + 'rather than on all of one. The pages are cross-origin isolated, which gives '
       + `performance.now() 5 µs resolution (isolated: ${results.browser.api.crossOriginIsolated}).`
       : null,
     '- **scipy:** bench/reference_fits.py, in the same run: 5 untimed calls, then at least 30 '
