@@ -9,6 +9,7 @@
 #include "fit/curve_points.h"
 #include "fit/lm_stop.h"
 #include "format.h"
+#include "models/model.h"
 
 namespace retention {
 namespace {
@@ -20,29 +21,18 @@ struct Point {
   double sqrt_weight;
 };
 
-// Bound maps (MINUIT): an unbounded u becomes a bounded value, with its derivative.
+// A bounded value and its derivative in the unbounded coordinate the solver moves, through
+// the bound maps every model's fit uses (models/model.h).
 struct Mapped {
   double value;
   double derivative;
 };
 
-Mapped from_two_sided(double u, double lo, double hi) {
-  return {lo + (hi - lo) * (std::sin(u) + 1) / 2, (hi - lo) * std::cos(u) / 2};
-}
+const ParameterSpec floor_scale{"a", Scale::interval, 0.0, max_floor};
+const ParameterSpec nonnegative_scale{"", Scale::lower_bound, 0.0, INFINITY};
 
-double to_two_sided(double x, double lo, double hi) {
-  return std::asin(std::clamp(2 * (x - lo) / (hi - lo) - 1, -1.0, 1.0));
-}
-
-// hypot and the factored square root keep huge steps finite instead of overflowing u^2.
-Mapped from_lower(double u, double lo) {
-  const double root = std::hypot(u, 1.0);
-  return {lo - 1 + root, u / root};
-}
-
-double to_lower(double x, double lo) {
-  const double shifted = std::max(x - lo, 0.0) + 1;
-  return std::sqrt(shifted - 1) * std::sqrt(shifted + 1);
+Mapped from_unbounded(const ParameterSpec& spec, double u) {
+  return {to_parameter(spec, u), parameter_slope(spec, u)};
 }
 
 // The unbounded vector the solver sees is (u_a, u_c, u_d[, u_b]); in the different-events
@@ -55,21 +45,24 @@ struct Decoded {
 
 Decoded decode(const Eigen::VectorXd& x, CurveForm form) {
   Decoded p;
-  p.a = from_two_sided(x[0], 0.0, max_floor);
-  p.c = from_lower(x[1], 0.0);
-  p.d = from_lower(x[2], 0.0);
+  p.a = from_unbounded(floor_scale, x[0]);
+  p.c = from_unbounded(nonnegative_scale, x[1]);
+  p.d = from_unbounded(nonnegative_scale, x[2]);
   p.floor_b = same_event_b(p.a.value);
-  p.excess_b = form == CurveForm::different_events ? from_lower(x[3], 0.0) : Mapped{0, 0};
+  p.excess_b = form == CurveForm::different_events ? from_unbounded(nonnegative_scale, x[3])
+                                                     : Mapped{0, 0};
   p.curve = {p.a.value, p.floor_b + p.excess_b.value, p.c.value, p.d.value, form};
   return p;
 }
 
 Eigen::VectorXd encode(const PowerCurve& curve, CurveForm form) {
   Eigen::VectorXd x(form == CurveForm::different_events ? 4 : 3);
-  x[0] = to_two_sided(curve.a, 0.0, max_floor);
-  x[1] = to_lower(curve.c, 0.0);
-  x[2] = to_lower(curve.d, 0.0);
-  if (form == CurveForm::different_events) x[3] = to_lower(curve.b - same_event_b(curve.a), 0.0);
+  x[0] = to_unbounded(floor_scale, curve.a);
+  x[1] = to_unbounded(nonnegative_scale, curve.c);
+  x[2] = to_unbounded(nonnegative_scale, curve.d);
+  if (form == CurveForm::different_events) {
+    x[3] = to_unbounded(nonnegative_scale, curve.b - same_event_b(curve.a));
+  }
   return x;
 }
 
