@@ -34,6 +34,7 @@ export const SETTINGS = {
   api: { warmupMs: 300, minWarmupCalls: 5, batchMs: 10, batches: 25, minBatches: 11, caseMs: 4000 },
   slider: {
     periods: [30, 90, 180], warmupMoves: 5, moves: 60, breakdownMoves: 20, profileMoves: 20,
+    dragSteps: 240,
   },
   load: { trials: 10 },
   profileSamplingUs: 100,
@@ -329,6 +330,64 @@ async function moveSliderInPage({ moves, firstMove, breakdown }) {
   return samples;
 }
 
+/**
+ * Installed in the page before a drag: times every `input` event of the `a` slider from its
+ * timeStamp (when the browser took the pointer move) until the frame that rendered it is
+ * painted. The listener is added after the view's own, so the frame callback it asks for runs
+ * after the view's render in the same frame, and a message posted from that callback arrives
+ * after the frame's style, layout and paint.
+ */
+function listenToDragInPage() {
+  const slider = document.getElementById('sim-a-range');
+  const samples = [];
+  const listener = (event) => {
+    const stamp = event.timeStamp;
+    requestAnimationFrame((frameTime) => {
+      const rendered = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        samples.push({ inputToRenderedMs: rendered - stamp,
+          inputToPaintedMs: performance.now() - stamp, frameTime });
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+  slider.addEventListener('input', listener);
+  globalThis.retentionBenchDrag = () => {
+    slider.removeEventListener('input', listener);
+    return samples;
+  };
+}
+
+/**
+ * Drags the `a` slider's thumb with the mouse, as a person does: Playwright's pointer moves go
+ * through Chromium's whole input pipeline (hit testing, the range's own drag, input events
+ * aligned to frames), unlike the dispatched events of moveSliderInPage. The thumb sweeps back
+ * and forth over the track in `steps` moves of 3 px.
+ */
+async function dragSlider(page, steps) {
+  const box = await page.locator('#sim-a-range').boundingBox();
+  const y = box.y + box.height / 2;
+  const travel = Math.floor(box.width - 12);
+  const xAt = (step) => {
+    const offset = (step * 3) % (2 * travel);
+    return box.x + 6 + (offset < travel ? offset : 2 * travel - offset);
+  };
+  await page.evaluate(listenToDragInPage);
+  await page.mouse.move(xAt(0), y);
+  await page.mouse.down();
+  for (let step = 1; step <= steps; step += 1) await page.mouse.move(xAt(step), y);
+  await page.mouse.up();
+  // Lets the last move's frame paint before the samples are read.
+  await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
+  const samples = await page.evaluate(() => globalThis.retentionBenchDrag());
+  const frames = new Set(samples.map((sample) => sample.frameTime)).size;
+  return { steps, inputEvents: samples.length, frames, ...summarizeMoves(samples.map(
+    ({ inputToRenderedMs, inputToPaintedMs }) => ({ inputToRenderedMs, inputToPaintedMs })))};
+}
+
 async function choosePeriods(page, periods) {
   const added = await page.evaluate((value) => {
     const select = document.getElementById('sim-periods');
@@ -392,6 +451,7 @@ async function benchmarkSlider(browser, baseUrl) {
     const profile = await profiled(page, () => page.evaluate(moveSliderInPage, {
       moves: profileMoves, firstMove: 3, breakdown: false,
     }));
+    const drag = await dragSlider(page, SETTINGS.slider.dragSteps);
     const cohortBands = await page.evaluate(() => {
       const chart = window.Chart.getChart(document.getElementById('sim-cohort-chart'));
       return chart.$cohortBands.colours.length;
@@ -402,6 +462,7 @@ async function benchmarkSlider(browser, baseUrl) {
       moves: clean.length,
       cohortBands,
       timing: summarizeMoves(clean),
+      drag,
       breakdown: summarizeMoves(detailed),
       breakdownMoves: detailed.length,
       profile,
