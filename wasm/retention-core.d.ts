@@ -126,7 +126,8 @@ export interface FitResult {
    * beta, c (bdw), a, lambda (exponential). */
   [parameter: string]: unknown;
   parameters: Record<string, number>;
-  /** null where unknown (a parameter on a bound, a flat objective); see uncertaintyNote. */
+  /** null where unknown (a parameter on a bound, a flat objective, no more points that move
+   * the curve than free parameters); see uncertaintyNote. */
   standardErrors: Record<string, number | null>;
   uncertaintyNote?: string;
   /** Power curve only. */
@@ -135,6 +136,8 @@ export interface FitResult {
   byLikelihood: boolean;
   /** null for least-squares fits. */
   logLikelihood: number | null;
+  /** null when the curve passes through every fitted point (a note says so): the sum of
+   * squares is then zero by construction and would rank the fit above any other. */
   aic: number | null;
   bic: number | null;
   /** Weighted, against the observed (or, for counts, pooled) curve. */
@@ -174,7 +177,8 @@ export interface ModelComparison {
     backtestMape: number | null;
   }>;
   recommended: ModelName | null;
-  /** Why that model is recommended, with the numbers. */
+  /** Why that model is recommended, with the numbers, and what to weigh against it: a
+   * parameter its data hardly determine, another model the AIC prefers. */
   reason: string;
   /** The backtest fits periods up to this one and scores the later ones; 0 if none. */
   backtestCutoff: number;

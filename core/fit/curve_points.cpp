@@ -66,7 +66,9 @@ Result<ObservedCurve> checked_curve(const ObservedCurve& curve, std::size_t para
         period_zero_informs ? "different periods" : "different periods after period 0";
     return Error{"fitting " + std::to_string(parameter_count) + " parameters needs points at " +
                  std::to_string(parameter_count) + " or more " + which +
-                 " with a weight above 0; found " + std::to_string(informative_periods.size())};
+                 " with a weight above 0; found " + std::to_string(informative_periods.size()) +
+                 "; add rows for more periods" +
+                 (parameter_count > 2 ? ", or choose a model with fewer parameters" : "")};
   }
   return kept;
 }

@@ -42,6 +42,33 @@ bool usable(const ModelComparisonRow& row) {
          (row.fit.status == FitStatus::converged || row.fit.status == FitStatus::hit_bound);
 }
 
+// What the person should weigh against the recommendation: a parameter of the recommended
+// model the data hardly determine (a standard error above its value), and a model that the
+// information criterion prefers.
+std::string caveats(const ModelComparison& comparison) {
+  const ModelComparisonRow& best = comparison.rows[std::size_t(comparison.recommended)];
+  std::string text;
+  for (std::size_t i = 0; i < best.fit.names.size(); ++i) {
+    const double value = best.fit.values[i];
+    const double error = best.fit.standard_errors[i];
+    if (!(error > std::abs(value))) continue;
+    text += "; its " + best.fit.names[i] + " (" + format_number(value, 3) + " ± " +
+            format_number(error, 3) + ") is hardly determined by these data, so its forecast "
+            "far ahead is uncertain";
+    break;
+  }
+  const ModelComparisonRow* lowest_aic = nullptr;
+  for (const ModelComparisonRow& row : comparison.rows) {
+    if (!usable(row) || !std::isfinite(row.fit.aic)) continue;
+    if (!lowest_aic || row.fit.aic < lowest_aic->fit.aic) lowest_aic = &row;
+  }
+  if (lowest_aic && lowest_aic != &best && !std::isnan(best.backtest_mape)) {
+    text += "; by AIC, the " + lowest_aic->fit.title + " fits the observed periods best (" +
+            format_number(lowest_aic->fit.aic, 4) + ")";
+  }
+  return text;
+}
+
 }  // namespace
 
 Result<ModelComparison> compare_models(const Observations& observations,
@@ -113,10 +140,14 @@ Result<ModelComparison> compare_models(const Observations& observations,
                         format_number(comparison.backtest_cutoff) + ", it misses the later ones "
                         "by " + format_number(best.backtest_mape, 3) + "% on average (MAPE), the "
                         "lowest of the models";
-  } else {
+  } else if (std::isfinite(best.fit.aic)) {
     comparison.reason = best.fit.title + " has the lowest AIC (" + format_number(best.fit.aic) +
                         "); there are too few periods to hold some out for a backtest";
+  } else {
+    comparison.reason = best.fit.title + " is the first model that could be fitted: there are "
+                        "too few periods to hold some out for a backtest or to compare AIC";
   }
+  comparison.reason += caveats(comparison);
   return comparison;
 }
 

@@ -202,6 +202,15 @@ Result<ModelFit> fit_model(const Observations& all_observations,
 
   // The fit itself: likelihood for counts, least squares for a curve.
   auto checked = checked_curve(observations.curve, specs.size(), free_start);
+  if (!checked && options.fit_through >= 0 &&
+      checked_curve(all_observations.curve, specs.size(), free_start)) {
+    // The data are enough; the chosen last period cuts them too short.
+    const std::string count = std::to_string(specs.size());
+    return Error{"fitting " + count + " parameters needs points at " + count + " or more "
+                 "different periods, and the periods up to " +
+                 format_number(options.fit_through) + " have fewer; fit through a later "
+                 "period, or fit every period"};
+  }
   if (!checked) return checked.error();
   const ObservedCurve& curve = checked.value();
   ModelFit fit;
@@ -325,6 +334,16 @@ Result<ModelFit> fit_model(const Observations& all_observations,
         fit.observations * std::log(std::max(local.objective / curve_weights, 1e-300));
     fit.aic = fit_term + 2 * parameter_count;
     fit.bic = fit_term + parameter_count * std::log(fit.observations);
+
+    // With no point to spare, the sum of squares is zero by construction and its logarithm
+    // would make the fit look better than any other.
+    if (uncertainty.degrees_of_freedom <= 0) {
+      fit.aic = NAN;
+      fit.bic = NAN;
+      fit.notes.push_back("the curve has as many free parameters as the fitted points that "
+                          "can move it, so it passes through them: no AIC, BIC or standard "
+                          "errors; fit more periods to judge it");
+    }
   }
 
   // Forecast, band and per-period retention rates.

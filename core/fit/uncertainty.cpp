@@ -97,8 +97,15 @@ Uncertainty from_jacobian(const Eigen::MatrixXd& jacobian, double sum_of_squares
                           std::vector<int> free) {
   Uncertainty result;
   result.free = std::move(free);
-  const Eigen::Index points = jacobian.rows();
+  // A point the curve passes through whatever its parameters (r(0) = 1 when the curve starts
+  // at 100%) has a zero row and a zero residual: it says nothing about the parameters or the
+  // noise, so it does not count towards the degrees of freedom.
   const Eigen::Index unknowns = jacobian.cols();
+  Eigen::Index points = unknowns == 0 ? jacobian.rows() : 0;
+  for (Eigen::Index i = 0; unknowns > 0 && i < jacobian.rows(); ++i) {
+    if (jacobian.row(i).cwiseAbs().maxCoeff() > 0) ++points;
+  }
+  result.degrees_of_freedom = static_cast<long>(points - unknowns);
   if (points <= unknowns) {
     result.problem = "there are no more points than free parameters, so nothing is left to "
                      "estimate the noise";

@@ -24,6 +24,9 @@ struct Uncertainty {
   std::vector<int> free;
   /// Empty, or a sentence saying why the standard errors are missing.
   std::string problem;
+  /// From a Jacobian: the points that inform the fit less its free parameters. Zero or less
+  /// means the curve can pass through every point, leaving no error to judge the fit by.
+  long degrees_of_freedom = 0;
 };
 
 /// dS(t)/du over the free coordinates of u: the model's closed form through the chain rule
@@ -54,7 +57,8 @@ std::vector<bool> on_bound(const RetentionModel& model, const Eigen::VectorXd& u
 /// From the Hessian of -LL in the free coordinates.
 Uncertainty from_hessian(const Eigen::MatrixXd& hessian, std::vector<int> free);
 
-/// From the Jacobian of the weighted residuals in the free coordinates.
+/// From the Jacobian of the weighted residuals in the free coordinates. Rows that are all zero
+/// (points no parameter moves) do not count as points.
 Uncertainty from_jacobian(const Eigen::MatrixXd& jacobian, double sum_of_squares,
                           std::vector<int> free);
 

@@ -117,6 +117,28 @@ describe('Predict', () => {
     ]);
   });
 
+  test('Predict.CurveThroughEveryFittedPointClaimsNoCertainty', async () => {
+    const { page } = app;
+    await page.click('#predict-example');
+    await fitChangedFrom(NO_FIT);
+
+    // Periods 1-3 against a, c and d: the curve passes through all three, so nothing is left
+    // to measure its error by.
+    const before = await shownFit();
+    await page.fill('#predict-fit-through', '3');
+    await fitChangedFrom(before);
+    const errors = await page.$$eval('#predict-params .param-se', (cells) => cells
+      .filter((cell) => cell.dataset.kind !== 'derived').map((cell) => cell.textContent));
+    assert.deepEqual(errors, ['± —', '± —', '± —']);
+    assert.equal(await page.textContent('#predict-aic'), '—');
+    assert.equal(await page.textContent('#predict-bic'), '—');
+    assert.match(await page.textContent('#predict-uncertainty-note'),
+      /no more points than free parameters/);
+    assert.match(await page.textContent('#predict-message'),
+      /as many free parameters as the fitted points .* so it passes through them/);
+    assert.match(await page.textContent('#predict-band-note'), /^No forecast band: /);
+  });
+
   test('Predict.EditingCellRefitsAtOnce', async () => {
     const { page } = app;
     await page.click('#predict-example');
@@ -293,10 +315,16 @@ describe('Predict', () => {
   test('Predict.TextPastedIntoBoxIsReadAndBadTextStaysToFix', async () => {
     const { page } = app;
     await page.click('.paste-box summary');
-    await page.fill('#predict-paste', 'period\tretention\n0\t1\n1\t0.55\n2\tforty\n');
+    await page.fill('#predict-paste', '  \n');
     await page.click('#predict-paste-read');
     const error = page.locator('#predict-load-error');
     await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /^The box is empty: paste or type the data into it/);
+
+    await page.fill('#predict-paste', 'period\tretention\n0\t1\n1\t0.55\n2\tforty\n');
+    await page.click('#predict-paste-read');
+    await page.waitForFunction(() => /row 4/
+      .test(document.getElementById('predict-load-error').textContent));
     assert.match(await error.textContent(), /^Could not read Typed text: row 4, column 2\b/);
     assert.match(await page.inputValue('#predict-paste'), /forty/);
     assert.deepEqual(await readTable(page), []);
@@ -357,10 +385,23 @@ describe('Predict', () => {
     const error = page.locator('#predict-table-error');
     await error.waitFor({ state: 'visible' });
     assert.match(await error.textContent(), /needs points at 3 or more different periods/);
+    assert.match(await error.textContent(), /; add rows for more periods, or choose a model /);
     const during = await snapshot();
     assert.deepEqual(during.parameters, before.parameters);
     assert.deepEqual(during.chart.datasets, before.chart.datasets);
     assert.equal(await page.isVisible('#predict-stale'), true);
+    // The kept fit is not passed off as the fit of the table now on screen.
+    assert.equal(await page.textContent('#predict-status'), '⚠ Out of date');
+    assert.equal(await page.getAttribute('.fit-layout', 'data-stale'), '');
+
+    await page.click('#predict-add-row');
+    await page.fill('input[aria-label="Row 4, period"]', '3');
+    await page.fill('input[aria-label="Row 4, retention"]', '0.35');
+    await page.waitForFunction(
+      () => document.getElementById('predict-status').textContent === 'Converged',
+    );
+    assert.equal(await page.isVisible('#predict-stale'), false);
+    assert.equal(await page.getAttribute('.fit-layout', 'data-stale'), null);
   });
 
   test('Predict.DroppedFileIsRead', async () => {

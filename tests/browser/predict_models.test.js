@@ -50,16 +50,25 @@ describe('PredictModels', () => {
     app = opened;
   });
 
-  /** Everything the summary beside the chart says, to notice a new fit. */
+  /**
+   * What the summary beside the chart says of the fit, to notice a new one: all of it but the
+   * badge and note saying whether it is still current, which tests read on their own. Given a
+   * previous text, says whether it differs from it instead (for waitForFunction).
+   */
+  function fitSummaryInPage(previous) {
+    const summary = document.getElementById('predict-summary');
+    const text = [...summary.children]
+      .filter((child) => child.id !== 'predict-status' && child.id !== 'predict-stale')
+      .map((child) => child.textContent).join('\n');
+    return previous === null ? text : text !== previous;
+  }
+
   function summaryText() {
-    return app.page.textContent('#predict-summary');
+    return app.page.evaluate(fitSummaryInPage, null);
   }
 
   async function summaryChangedFrom(previous) {
-    await app.page.waitForFunction(
-      (text) => document.getElementById('predict-summary').textContent !== text,
-      previous,
-    );
+    await app.page.waitForFunction(fitSummaryInPage, previous);
   }
 
   /** Runs `action` and waits until the summary shows a different fit. */
@@ -391,18 +400,24 @@ describe('PredictModels', () => {
 
     // Up to period 1, one point is left: every model fails, each saying how many periods it
     // needs, so each reason is named by its model.
+    // The data have enough periods, so the message stands by "Fit periods up to".
     await page.fill('#predict-fit-through', '1');
-    await error.waitFor({ state: 'visible' });
-    const message = await error.textContent();
+    const optionsError = page.locator('#predict-options-error');
+    await optionsError.waitFor({ state: 'visible' });
+    const message = await optionsError.textContent();
     const parts = message.split(' · ');
     assert.deepEqual(parts.map((part) => part.split(': ')[0]), ['power curve',
       'shifted-beta-geometric', 'beta-discrete-Weibull', 'exponential decay to a floor']);
-    assert.match(parts[1], /needs points at 2 or more different periods/);
+    assert.match(parts[1], /needs points at 2 or more different periods, and the periods up/);
+    assert.match(parts[1], /up to 1 have fewer; fit through a later period, or fit every period$/);
+    assert.equal(await error.isVisible(), false);
     assert.equal(await summaryText(), before);
+    assert.equal(await page.getAttribute('#predict-status', 'data-status'), 'stale');
 
     // An option that is not a period replaces that message: it came from the old options.
     await page.fill('#predict-fit-through', 'abc');
-    await page.locator('#predict-options-error').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => /is not a period/
+      .test(document.getElementById('predict-options-error').textContent));
     assert.equal(await error.isVisible(), false);
   });
 
@@ -417,6 +432,7 @@ describe('PredictModels', () => {
     assert.match(await error.textContent(), /^"abc" is not a period/);
     assert.equal(await page.getAttribute('#predict-fit-through', 'aria-invalid'), 'true');
     assert.equal(await page.isVisible('#predict-stale'), true);
+    assert.equal(await page.textContent('#predict-status'), '⚠ Out of date');
     assert.equal(await summaryText(), before);
 
     await refitBy(() => page.fill('#predict-fit-through', '4'));

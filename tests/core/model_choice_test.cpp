@@ -49,7 +49,8 @@ TEST(ModelChoice, ListsAModelThatCannotBeFittedWithItsReason) {
       compare_models(from_counts({{1000, {1, 2}, {600, 500}}}).value(), ModelFitOptions{})
           .value();
   EXPECT_EQ("fitting 3 parameters needs points at 3 or more different periods after period 0 "
-            "with a weight above 0; found 2",
+            "with a weight above 0; found 2; add rows for more periods, or choose a model with "
+            "fewer parameters",
             comparison.rows[0].error);
   EXPECT_TRUE(comparison.rows[1].error.empty());
   EXPECT_EQ(0, comparison.backtest_cutoff);

@@ -204,7 +204,8 @@ TEST(ModelFit, RefusesFewerPointsThanParameters) {
   const auto refused = fit_model(from_counts({{1000, {1, 2}, {600, 500}}}).value(), options);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ("fitting 3 parameters needs points at 3 or more different periods after period 0 "
-            "with a weight above 0; found 2",
+            "with a weight above 0; found 2; add rows for more periods, or choose a model with "
+            "fewer parameters",
             refused.error().message);
 }
 
@@ -238,6 +239,38 @@ TEST(ModelFit, RefusesAnUnknownModel) {
   options.model = "weibull";
   EXPECT_EQ("unknown model \"weibull\"; choose power, sbg, bdw, exponential or compare",
             fit_model(regular_counts(), options).error().message);
+}
+
+// ../shared/data/seed_example.tsv.
+ObservedCurve seed_example() { return {{0, 1, 2, 3, 4}, {1, 0.55, 0.4, 0.35, 0.3}, {}}; }
+
+TEST(ModelFit, ExactFitThroughItsPointsHasNoStandardErrorsAicOrBand) {
+  // Periods 1-3 against a, c, d: the curve passes through all three (r(0) = 1 moves nothing).
+  ModelFitOptions options;
+  options.fit_through = 3;
+  const ModelFit exact = fit_model(from_curve(seed_example()), options).value();
+  for (const double error : exact.standard_errors) EXPECT_TRUE(std::isnan(error));
+  EXPECT_TRUE(std::isnan(exact.aic));
+  EXPECT_TRUE(std::isnan(exact.bic));
+  ASSERT_EQ(1u, exact.notes.size());
+  EXPECT_NE(std::string::npos, exact.notes[0].find("passes through them")) << exact.notes[0];
+  EXPECT_EQ(exact.forecast.retention, exact.forecast.upper);
+  EXPECT_NE(std::string::npos, exact.message.find("no standard errors")) << exact.message;
+}
+
+TEST(ModelFit, PeriodZeroOfACurveStartingAtOneIsNoDegreeOfFreedom) {
+  // r(0) = 1 whatever a, c and d are, so listing period 0 must not shrink the errors.
+  const ModelFit with_zero = fit(from_curve(seed_example()), "power");
+  ObservedCurve without = seed_example();
+  without.periods.erase(without.periods.begin());
+  without.retention.erase(without.retention.begin());
+  const ModelFit without_zero = fit(from_curve(without), "power");
+  ASSERT_EQ(3u, with_zero.standard_errors.size());
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_GT(with_zero.standard_errors[i], 0);
+    EXPECT_NEAR(without_zero.standard_errors[i], with_zero.standard_errors[i],
+                1e-6 * with_zero.standard_errors[i]);
+  }
 }
 
 }  // namespace

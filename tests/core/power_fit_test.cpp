@@ -151,7 +151,8 @@ TEST(PowerFit, RefusesTooFewPeriods) {
   const auto refused = fit_power_curve({0, 1, 2}, {1, 0.5, 0.4});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ("fitting 3 parameters needs points at 3 or more different periods after period 0 "
-            "with a weight above 0; found 2",
+            "with a weight above 0; found 2; add rows for more periods, or choose a model with "
+            "fewer parameters",
             refused.error().message);
 }
 

@@ -169,7 +169,8 @@ describe('fit', () => {
   test('returns errors as values naming the problem', () => {
     assert.equal(core.fit({ periods: [0, 1], retention: [1, 0.5] }).error.message,
       'fitting 3 parameters needs points at 3 or more different periods after period 0 with '
-      + 'a weight above 0; found 1');
+      + 'a weight above 0; found 1; add rows for more periods, or choose a model with fewer '
+      + 'parameters');
     assert.equal(core.fit({ periods: [0, 1, 2, 3], retention: [1, 'x', 0.4, 0.3] }).error.message,
       'retention[1] must be a number, not string');
     assert.equal(core.fit({ retention: [1] }).error.message,

@@ -137,7 +137,8 @@ describe('fit result shape', () => {
   test('bad input is an error object, not a throw', () => {
     assert.deepEqual(core.fit({ periods: [0, 1], retention: [1, 0.5] }), { error: {
       message: 'fitting 3 parameters needs points at 3 or more different periods after ' +
-        'period 0 with a weight above 0; found 1' } });
+        'period 0 with a weight above 0; found 1; add rows for more periods, or choose a ' +
+        'model with fewer parameters' } });
     assert.deepEqual(core.fit(null), { error: {
       message: 'fit takes an object {periods, retention}' } });
   });

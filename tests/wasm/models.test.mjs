@@ -108,6 +108,16 @@ describe('fit with every model', () => {
     near(result.b, 1 / (1 - result.a), 1e-12, 'b');
     assert.ok(result.standardErrors.a > 0);
   });
+
+  test('a curve through every fitted point has no standard errors, AIC or band', () => {
+    const data = core.parseRetention(readShared('seed_example.tsv'));
+    const result = core.fit({ ...data, fitThrough: 3 });
+    assert.deepEqual(result.standardErrors, { a: null, c: null, d: null });
+    assert.equal(result.aic, null);
+    assert.equal(result.bic, null);
+    assert.match(result.notes[0], /passes through them: no AIC, BIC or standard errors/);
+    assert.deepEqual(result.forecast.upper, result.forecast.retention);
+  });
 });
 
 describe('compare', () => {
@@ -123,5 +133,15 @@ describe('compare', () => {
     }
     assert.ok(result.rows.some((row) => row.model === result.recommended));
     assert.match(result.reason, /forecasts best: fitted on periods up to 5/);
+  });
+
+  test('says when the recommended model has a parameter the data hardly determine', () => {
+    const data = core.parseRetention(readShared('seed_retention.tsv'));
+    const result = core.fit({ ...data, model: 'compare' });
+    assert.equal(result.recommended, 'bdw');
+    const bdw = result.rows.find((row) => row.model === 'bdw');
+    assert.ok(bdw.standardErrors.alpha > bdw.alpha, 'alpha is hardly determined');
+    assert.match(result.reason, /; its alpha \(0\.0961 ± 1\.32\) is hardly determined by these /);
+    assert.match(result.reason, /; by AIC, the power curve fits the observed periods best/);
   });
 });

@@ -31,6 +31,7 @@ const NO_FINITE_LIFETIME = 'No finite mean: a share of each cohort stays for goo
 
 /** The status as the badge says it; a fit that did not converge is marked as a warning. */
 export function statusLabel(status) {
+  if (status === 'none') return 'No fit yet';
   const label = STATUS_LABELS[status] ?? status;
   return status === 'converged' ? label : `⚠ ${label}`;
 }
@@ -86,9 +87,13 @@ export function createModelPanel(root) {
     return [term, definition];
   }
 
+  /** The status of the fit on show, for the badge to return to when it is current again. */
+  let shownStatus = 'none';
+
   return {
     /** @param {FitResult} fit */
     show(fit) {
+      shownStatus = fit.status;
       statusBadge.dataset.status = fit.status;
       statusBadge.textContent = statusLabel(fit.status);
       modelTitle.textContent = fit.form
@@ -128,10 +133,20 @@ export function createModelPanel(root) {
       message.textContent = [fit.message, ...(fit.notes ?? [])].join('; ');
     },
 
+    /**
+     * Says on the badge whether the fit on show still belongs to what is on screen: a green
+     * "Converged" beside data that could not be fitted would read as their fit.
+     */
+    markStale(stale) {
+      statusBadge.dataset.status = stale ? 'stale' : shownStatus;
+      statusBadge.textContent = stale ? '⚠ Out of date' : statusLabel(shownStatus);
+    },
+
     /** Back to "no fit yet", keeping the parameter names last shown. */
     clear() {
+      shownStatus = 'none';
       statusBadge.dataset.status = 'none';
-      statusBadge.textContent = 'No fit yet';
+      statusBadge.textContent = statusLabel('none');
       modelTitle.textContent = '';
       for (const value of parameterList.querySelectorAll('.param-value')) {
         value.textContent = UNKNOWN;

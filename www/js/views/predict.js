@@ -73,6 +73,7 @@ export function createPredictView(root, core, { isActive }) {
   const chartEmpty = find('#predict-chart-empty');
   const bandNote = find('#predict-band-note');
   const staleNote = find('#predict-stale');
+  const fitLayout = find('.fit-layout');
   const lowerCharts = find('#predict-lower-charts');
 
   const fitChart = createFitChart(find('#predict-chart'));
@@ -88,7 +89,7 @@ export function createPredictView(root, core, { isActive }) {
       // Another row of an outdated comparison is just as outdated.
       const stale = !staleNote.hidden;
       showFit(comparison.rows.find((row) => row.model === model), comparison.bandLevel);
-      staleNote.hidden = !stale;
+      if (stale) markStale();
     },
     modelName: (model) => modelSelect.querySelector(`option[value="${model}"]`)?.text ?? model,
   });
@@ -189,7 +190,13 @@ export function createPredictView(root, core, { isActive }) {
 
   /** Keeps what is on screen and says it is out of date. */
   function markStale() {
-    staleNote.hidden = !showingFit;
+    setStale(showingFit);
+  }
+
+  function setStale(stale) {
+    staleNote.hidden = !stale;
+    fitLayout.toggleAttribute('data-stale', stale);
+    panel.markStale(stale);
   }
 
   function refit() {
@@ -207,7 +214,12 @@ export function createPredictView(root, core, { isActive }) {
     }
     const { result, problem } = fitWithOptions(request.data, options);
     if (problem) {
-      input.showProblem(problem);
+      // A problem that goes away when every period is fitted is the option's, shown by it.
+      const { fitThrough, ...everyPeriod } = options;
+      const optionsCause = fitThrough !== undefined
+        && !fitWithOptions(request.data, everyPeriod).problem;
+      if (optionsCause) showOptionsProblem(problem);
+      else input.showProblem(problem);
       markStale();
       return;
     }
@@ -234,13 +246,13 @@ export function createPredictView(root, core, { isActive }) {
   /** @param {FitResult} fit */
   function showFit(fit, bandLevel) {
     showingFit = true;
-    staleNote.hidden = true;
     chartEmpty.hidden = true;
     lowerCharts.hidden = false;
     fitChart.update(fit, bandLevel);
     residualChart.update(fit.observed);
     rateChart.update(fit.forecast.periods, fit.retentionRates);
     panel.show(fit);
+    setStale(false);
     // Without standard errors the engine makes no band, and its note says why.
     showMessage(bandNote, fit.uncertaintyNote
       ? `No forecast band: ${fit.uncertaintyNote}.`
@@ -249,7 +261,7 @@ export function createPredictView(root, core, { isActive }) {
 
   function showNoFit() {
     showingFit = false;
-    staleNote.hidden = true;
+    setStale(false);
     chartEmpty.hidden = false;
     lowerCharts.hidden = true;
     fitChart.clear();
@@ -397,7 +409,12 @@ export function createPredictView(root, core, { isActive }) {
     if (loadText(text, 'Pasted cells')) pasteBox.value = '';
   });
   find('#predict-paste-read').addEventListener('click', () => {
-    if (pasteBox.value.trim() === '') return;
+    if (pasteBox.value.trim() === '') {
+      setLoadError('The box is empty: paste or type the data into it first, one row a line, '
+        + 'as its grey example shows.');
+      pasteBox.focus();
+      return;
+    }
     if (loadText(pasteBox.value, 'Typed text')) pasteBox.value = '';
   });
 
