@@ -126,7 +126,7 @@ describe('Cohorts', () => {
     assert.equal(await page.isVisible('#cohorts-skipped'), false);
     assert.match(await page.textContent('#cohorts-notes'), /no row skipped/);
     assert.equal(await page.textContent('#cohorts-message'), '3 cohorts by month of first event, '
-      + '23570 users, intervals 0 to 17; the last month, 1998-06, may be incomplete');
+      + '23,570 users, intervals 0 to 17; the last month, 1998-06, may be incomplete');
     context.diagnostic(`cdnow_master.txt: ${milliseconds} ms from choosing the file to the `
       + `table; the page says: ${detail}`);
   });
@@ -392,6 +392,24 @@ describe('Cohorts', () => {
     assert.equal(skipped.length, 1);
     assert.deepEqual(skipped[0].slice(0, 3), ['3', '2', 'notadate']);
     assert.match(skipped[0][3], /"notadate" is not a time/);
+  });
+
+  test('Cohorts.LogWithinOnePeriodSaysWhyTheChartIsEmpty', async () => {
+    const { page } = app;
+    await page.selectOption('#cohorts-period', 'month');
+    await uploadText('one-month.csv',
+      'user,time\nu1,2024-01-02\nu2,2024-01-05\nu1,2024-01-20\n');
+    await tableWithCaption(caption('one-month.csv', 'month'));
+    assert.equal(await page.textContent('#cohorts-chart-empty'), 'No cohort has an interval '
+      + 'after 0 yet: the log ends in the month its first cohort began. Retention shows once it '
+      + 'reaches into the next.');
+    assert.match(await page.textContent('#cohorts-mean-note'), /\(the one cohort at every /);
+
+    // A log that reaches the next month has a curve to draw, and the note goes.
+    await uploadText('two-months.csv',
+      'user,time\nu1,2024-01-02\nu2,2024-01-05\nu1,2024-02-20\n');
+    await tableWithCaption(caption('two-months.csv', 'month'));
+    assert.equal(await page.isVisible('#cohorts-chart-empty'), false);
   });
 
   test('Cohorts.FileThatIsNotALogShowsTheEngineMessageAndKeepsTheTable', async () => {

@@ -55,7 +55,7 @@ TEST(Cohorts, FindsTheThreeCdnowCohortsByMonthOfFirstPurchase) {
   EXPECT_EQ(18u, table.cohorts[0].reached());
   EXPECT_EQ(16u, table.cohorts[2].reached());
   EXPECT_EQ("1998-06", table.last_period_label);
-  EXPECT_EQ("3 cohorts by month of first event, 23570 users, intervals 0 to 17; the last month, "
+  EXPECT_EQ("3 cohorts by month of first event, 23,570 users, intervals 0 to 17; the last month, "
             "1998-06, may be incomplete",
             table.message);
 }

@@ -62,8 +62,8 @@ TEST(EventLog, ReadsTheCdnowFileAsItIs) {
             log.layout.notes);
   // Repeat purchases in the same month add nothing to a monthly cohort.
   EXPECT_EQ(static_cast<std::size_t>(log.rows - log.repeated_events), log.events.size());
-  EXPECT_EQ("read 69659 rows: 69659 events by 23570 users, months 1997-01 to 1998-06; no row "
-            "skipped",
+  EXPECT_EQ("read 69,659 rows: 69,659 events by 23,570 users, months 1997-01 to 1998-06; no "
+            "row skipped",
             log.message);
 }
 

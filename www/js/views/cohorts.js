@@ -73,6 +73,7 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
   const incompleteKey = find('#cohorts-incomplete-key');
   const chartCard = find('#cohorts-chart-card');
   const meanNote = find('#cohorts-mean-note');
+  const chartEmpty = find('#cohorts-chart-empty');
   const skippedCard = find('#cohorts-skipped');
   const skippedSummary = find('#cohorts-skipped-summary');
   const skippedRows = find('#cohorts-skipped-table tbody');
@@ -251,6 +252,10 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
       + 'which it may cover only in part';
     heatmap.show(table);
     curveChart.update(table);
+    // With interval 0 alone every curve is one point at 100%, hidden unless asked for.
+    chartEmpty.hidden = lastInterval > 0;
+    chartEmpty.textContent = `No cohort has an interval after 0 yet: the log ends in the `
+      + `${table.period} its first cohort began. Retention shows once it reaches into the next.`;
     showMeanNote(table);
     showSkipped(table);
   }
@@ -258,8 +263,9 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
   function showMeanNote({ meanCohorts }) {
     const last = meanCohorts.length - 1;
     const cohorts = (count) => `${formatCount(count)} ${count === 1 ? 'cohort' : 'cohorts'}`;
+    const every = meanCohorts[0] === 1 ? 'the one cohort' : `all ${cohorts(meanCohorts[0])}`;
     const reach = meanCohorts[0] === meanCohorts[last]
-      ? `all ${cohorts(meanCohorts[0])} at every interval`
+      ? `${every} at every interval`
       : `${cohorts(meanCohorts[0])} at interval 0, ${cohorts(meanCohorts[last])} at `
         + `interval ${last}`;
     meanNote.textContent = 'Bold: the mean at each interval, weighted by cohort size, over the '
