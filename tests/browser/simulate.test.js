@@ -172,10 +172,20 @@ describe('Simulate', () => {
 
   test('Simulate.UnusableTypedValueGoesBackToTheValueBeforeTheEdit', async () => {
     const { page } = app;
-    // Typed key by key, 10 passes through 1, which the charts take while it is typed.
+    // Typed key by key, 10 passes through 1, which the charts take while it is typed; at 10
+    // they go back to the value from before the edit and the note says why at once.
     await page.click('#sim-c-number', { clickCount: 3 });
-    await page.keyboard.type('10');
+    await page.keyboard.type('1');
+    await page.waitForFunction(
+      () => document.getElementById('sim-headline').textContent !== '43,401',
+    );
+    await page.keyboard.type('0');
     assert.equal(await page.getAttribute('#sim-c-number', 'aria-invalid'), 'true');
+    await page.waitForFunction(
+      () => document.getElementById('sim-headline').textContent === '43,401',
+    );
+    assert.equal(await page.textContent('#sim-c-range + .field-note'),
+      '10 is outside 0 to 5; c stays 0.55.');
     await page.keyboard.press('Tab');
 
     assert.equal(await page.inputValue('#sim-c-number'), '0.55');
@@ -189,6 +199,26 @@ describe('Simulate', () => {
     // The next usable value clears the note.
     await page.fill('#sim-c-number', '0.6');
     assert.equal(await page.isVisible('#sim-c-range + .field-note'), false);
+  });
+
+  test('Simulate.FloorStopsBelowOneOnTheSliderAndWhenTyped', async () => {
+    const { page } = app;
+    // a < 1: the slider's end is 0.99, which the engine takes.
+    await page.focus('#sim-a-range');
+    await page.keyboard.press('End');
+    await page.waitForFunction(
+      () => document.getElementById('sim-a-number').value === '0.99',
+    );
+    await page.waitForFunction(
+      () => document.getElementById('sim-headline').textContent === '309,266',
+    );
+    assert.equal(await page.isVisible('#sim-error'), false);
+
+    await page.fill('#sim-a-number', '1');
+    assert.equal(await page.getAttribute('#sim-a-number', 'aria-invalid'), 'true');
+    assert.equal(await page.textContent('#sim-a-range + .field-note'),
+      '1 is outside 0 to 1 (1 itself excluded); a stays 0.99.');
+    assert.equal(await page.isVisible('#sim-error'), false);
   });
 
   test('Simulate.MoreOptionsChangeTimelineAndCohortSize', async () => {

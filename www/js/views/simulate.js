@@ -116,8 +116,9 @@ export function createSimulateView(root, core) {
 
 /**
  * Keeps a range input and a number input showing one value. The number input accepts values
- * finer than the slider's step, and applies each usable value as it is typed; a value outside
- * the slider's range is marked and not used.
+ * finer than the slider's step within its own min and max (max itself excluded when it has
+ * `data-exclusive-max`, as a < 1), and applies each usable value as it is typed. While what is
+ * typed is unusable, the charts show the value from before the edit and a note says why.
  */
 function bindSlider(range, number, initial, onValue) {
   range.value = String(initial);
@@ -125,6 +126,12 @@ function bindSlider(range, number, initial, onValue) {
   let applied = initial;
   /** The value in use when the person started typing, kept if what they type is unusable. */
   let beforeEdit = initial;
+
+  const min = Number(number.min);
+  const max = Number(number.max);
+  const exclusiveMax = number.hasAttribute('data-exclusive-max');
+  const usable = (value) => Number.isFinite(value) && value >= min
+    && (exclusiveMax ? value < max : value <= max);
 
   // Says why a typed value was not kept; placed under the slider, gone with the next value.
   const note = document.createElement('p');
@@ -139,6 +146,12 @@ function bindSlider(range, number, initial, onValue) {
     onValue(value);
   };
 
+  const refuse = (typed) => {
+    const bound = `${min} to ${max}${exclusiveMax ? ` (${max} itself excluded)` : ''}`;
+    note.textContent = `${typed} is outside ${bound}; ${range.dataset.param} stays ${beforeEdit}.`;
+    note.hidden = false;
+  };
+
   range.addEventListener('input', () => {
     number.value = range.value;
     number.removeAttribute('aria-invalid');
@@ -149,32 +162,33 @@ function bindSlider(range, number, initial, onValue) {
 
   number.addEventListener('input', () => {
     const value = number.valueAsNumber;
-    const usable = Number.isFinite(value)
-      && value >= Number(range.min) && value <= Number(range.max);
-    if (!usable) {
-      number.setAttribute('aria-invalid', 'true');
+    if (usable(value)) {
+      number.removeAttribute('aria-invalid');
+      range.value = number.value;
+      apply(value);
       return;
     }
-    number.removeAttribute('aria-invalid');
-    range.value = number.value;
-    apply(value);
+
+    // Typing 50 passes through 5: the charts go back to the value from before the edit, so
+    // they never show a number the field will not keep.
+    number.setAttribute('aria-invalid', 'true');
+    if (applied !== beforeEdit) {
+      range.value = String(beforeEdit);
+      apply(beforeEdit);
+    }
+    if (number.value !== '') refuse(number.value);
   });
 
-  // On leaving the field, an unusable entry goes back to the value in use before the edit
-  // began (typing 10 passes through 1, which must not stay), so the number shown is always the
-  // one the charts were drawn with.
+  // On leaving the field, an unusable entry goes back to the value in use before the edit, so
+  // the number shown is always the one the charts were drawn with.
   number.addEventListener('change', () => {
     if (number.getAttribute('aria-invalid') !== 'true') {
       beforeEdit = applied;
       return;
     }
-    const typed = number.value === '' ? 'An empty field' : number.value;
+    refuse(number.value === '' ? 'An empty field' : number.value);
     number.value = String(beforeEdit);
     range.value = number.value;
     number.removeAttribute('aria-invalid');
-    if (applied !== beforeEdit) apply(beforeEdit);
-    note.textContent = `${typed} is outside ${range.min} to ${range.max}; `
-      + `${range.dataset.param} stays ${beforeEdit}.`;
-    note.hidden = false;
   });
 }
