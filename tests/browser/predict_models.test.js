@@ -421,6 +421,24 @@ describe('PredictModels', () => {
     assert.equal(await error.isVisible(), false);
   });
 
+  test('PredictModels.ComparisonOnAPhoneScrollsInItsPanelNotThePage', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await refitBy(() => page.click('#predict-example'));
+    await refitBy(() => page.selectOption('#predict-model', 'compare'));
+    await page.locator('#predict-compare').waitFor({ state: 'visible' });
+
+    // The table is wider than the phone; the page is not.
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      table: document.getElementById('predict-compare-table').scrollWidth,
+      scroller: document.querySelector('.compare-scroll').clientWidth,
+    }));
+    assert.ok(widths.table > 390, `table ${widths.table} px`);
+    assert.equal(widths.page, 390);
+    assert.ok(widths.scroller < 390, `scroll box ${widths.scroller} px`);
+  });
+
   test('PredictModels.BadFitThroughIsMarkedAndKeepsFit', async () => {
     const { page } = app;
     await refitBy(() => page.setInputFiles('#predict-file', SEED_RETENTION));
