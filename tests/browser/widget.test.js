@@ -138,6 +138,11 @@ describe('Widget', () => {
       return !text.hidden && text.textContent;
     });
     assert.equal(await problem.jsonValue(), 'c="fast" is not a number.');
+    // The curve of the attributes before is not left on show as if it were theirs.
+    assert.deepEqual(await page.$eval('#example-retention', (widget) => ({
+      chartHidden: widget.shadowRoot.querySelector('.frame').hidden,
+      result: widget.result,
+    })), { chartHidden: true, result: null });
 
     // The engine's own check, e.g. a floor above 1, is shown the same way.
     await page.$eval('#example-retention', (widget) => {
@@ -146,6 +151,13 @@ describe('Widget', () => {
     });
     await page.waitForFunction(() => /\ba\b/.test(document.getElementById('example-retention')
       .shadowRoot.querySelector('.problem').textContent));
+
+    // Fixed, the chart comes back.
+    await page.$eval('#example-retention', (widget) => widget.setAttribute('a', '0.2'));
+    await page.waitForFunction(() => document.getElementById('example-retention').result
+      ?.parameters.a === 0.2);
+    assert.equal(await page.$eval('#example-retention', (widget) => widget.shadowRoot
+      .querySelector('.frame').hidden), false);
   });
 
   test('Widget.LoadsTheEngineFromBesideItsScriptOnAnotherSite', async () => {

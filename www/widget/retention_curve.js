@@ -56,14 +56,19 @@ const STYLES = `
   .frame { position: absolute; inset: 0; }
   .problem {
     position: absolute;
-    inset: auto 0 0 0;
+    inset: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
     margin: 0;
-    padding: 4px 8px;
-    font-size: 12px;
+    padding: 8px 12px;
+    overflow: auto;
+    font-size: 13px;
+    text-align: center;
     color: #b42318;
     background: #fdecea;
   }
-  .problem[hidden] { display: none; }
+  .frame[hidden], .problem[hidden] { display: none; }
 `;
 
 let sharedStyles = null;
@@ -121,6 +126,7 @@ function chartConfig(kind, fontFamily) {
 export class RetentionCurveElement extends HTMLElement {
   static observedAttributes = [...Object.keys(NUMBER_ATTRIBUTES), 'chart'];
 
+  #frame;
   #canvas;
   #problem;
   /** @type {Chart | null} */
@@ -133,21 +139,21 @@ export class RetentionCurveElement extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    const frame = document.createElement('div');
-    frame.className = 'frame';
+    this.#frame = document.createElement('div');
+    this.#frame.className = 'frame';
     this.#canvas = document.createElement('canvas');
     this.#canvas.setAttribute('role', 'img');
-    frame.append(this.#canvas);
+    this.#frame.append(this.#canvas);
     this.#problem = document.createElement('p');
     this.#problem.className = 'problem';
     this.#problem.setAttribute('role', 'alert');
     this.#problem.hidden = true;
-    root.append(frame, this.#problem);
+    root.append(this.#frame, this.#problem);
   }
 
   /**
    * The engine's simulation the chart shows (curve, activeUsers, parameters, ...), or null
-   * before the first drawing.
+   * before the first drawing and while an attribute is wrong.
    */
   get result() {
     return this.#result;
@@ -193,11 +199,11 @@ export class RetentionCurveElement extends HTMLElement {
     }
     const result = core.simulate(request.input);
     if (isFailure(result)) {
-      // The chart keeps the last curve that worked; the message says why this one did not.
       this.#showProblem(result.error.message);
       return;
     }
     this.#problem.hidden = true;
+    this.#frame.hidden = false;
     this.#result = result;
     this.#draw(request.kind, result);
   }
@@ -254,9 +260,13 @@ export class RetentionCurveElement extends HTMLElement {
     this.dispatchEvent(new Event('render'));
   }
 
+  // The widget stands in a document its author wrote: a curve left from other attributes would
+  // read as the curve of these, so the message takes the chart's place until they are fixed.
   #showProblem(message) {
     this.#problem.textContent = message;
     this.#problem.hidden = false;
+    this.#frame.hidden = true;
+    this.#result = null;
   }
 }
 
