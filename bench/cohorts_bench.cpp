@@ -2,6 +2,7 @@
 // bytes per second (MB/s) over the whole pipeline: chunked reading, interning, cohorts.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -55,6 +56,11 @@ std::string synthetic_log(std::uint32_t users) {
   return text;
 }
 
+// The events of a log: its rows after the header.
+double rows_of(const std::string& text) {
+  return static_cast<double>(std::count(text.begin(), text.end(), '\n') - 1);
+}
+
 void BM_IngestAndCohort(benchmark::State& state) {
   const std::string text = synthetic_log(static_cast<std::uint32_t>(state.range(0)));
   EventLogOptions log_options;
@@ -72,6 +78,7 @@ void BM_IngestAndCohort(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
   state.counters["peak_MiB"] = static_cast<double>(peak_memory) / (1 << 20);
   state.counters["log_MiB"] = static_cast<double>(text.size()) / (1 << 20);
+  state.counters["rows"] = rows_of(text);
 }
 BENCHMARK(BM_IngestAndCohort)->Arg(1000000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
@@ -79,6 +86,7 @@ void BM_Ingest(benchmark::State& state) {
   const std::string text = synthetic_log(1000000);
   for (auto _ : state) benchmark::DoNotOptimize(read_event_log(text));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["rows"] = rows_of(text);
 }
 BENCHMARK(BM_Ingest)->Unit(benchmark::kMillisecond);
 

@@ -45,6 +45,12 @@ export function throughput(bytes, seconds) {
     : '—';
 }
 
+/** The rate of a time per million rows: 0.2 s → "5 M rows/s". */
+export function rowRate(secondsPerMillion) {
+  return Number.isFinite(1 / secondsPerMillion) && secondsPerMillion > 0
+    ? `${Number((1 / secondsPerMillion).toPrecision(3))} M rows/s` : '—';
+}
+
 /** A parameter value with enough digits to compare at 1e-3. */
 export function parameter(value) {
   return Number.isFinite(value) ? value.toFixed(6) : '—';

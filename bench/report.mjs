@@ -2,7 +2,7 @@
 // was measured, and suggestions.
 
 import {
-  duration, kilobytes, mebibytes, milliseconds, parameter, ratio, share, throughput,
+  duration, kilobytes, mebibytes, milliseconds, parameter, ratio, rowRate, share, throughput,
 } from './format.mjs';
 import { eventLogSize } from './targets.mjs';
 
@@ -78,15 +78,18 @@ function targetsSection(results) {
 
 function operationsSection(results) {
   const rows = results.rows.map((row) => {
-    const native = row.perMegabyte && row.nativeSeconds !== null
-      ? `${duration(row.nativeSeconds)} (${throughput(1e6, row.nativeSeconds)})`
-      : duration(row.nativeSeconds);
+    // A per-MB or per-million-rows time is followed by its rate.
+    const rate = (seconds) => {
+      if (row.perMegabyte) return ` (${throughput(1e6, seconds)})`;
+      if (row.perMillionRows) return ` (${rowRate(seconds)})`;
+      return '';
+    };
+    const native = row.nativeSeconds === null ? duration(null)
+      : `${duration(row.nativeSeconds)}${rate(row.nativeSeconds)}`;
     const js = row.jsSeconds === null ? row.jsNote ?? '—'
-      : row.perMegabyte ? `${duration(row.jsSeconds)} (${throughput(1e6, row.jsSeconds)})`
-        : duration(row.jsSeconds);
+      : `${duration(row.jsSeconds)}${rate(row.jsSeconds)}`;
     const reference = row.referenceSeconds === null ? '—'
-      : `${row.reference}: ${duration(row.referenceSeconds)}`
-        + (row.perMegabyte ? ` (${throughput(1e6, row.referenceSeconds)})` : '');
+      : `${row.reference}: ${duration(row.referenceSeconds)}${rate(row.referenceSeconds)}`;
     return [
       row.what,
       native,

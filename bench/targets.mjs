@@ -74,6 +74,9 @@ function operations(results) {
       what: 'event ingestion and cohorting, per MB (50 MB log, 1M users, weekly cohorts)',
       cohorts: 'BM_IngestAndCohort/1000000', perMegabyte: true,
       jsNote: 'in Chromium: the event-log file below' },
+    { id: 'ingestAndCohort1MRows', what: '↳ the same per million events (rows of the log)',
+      cohorts: 'BM_IngestAndCohort/1000000', perMillionRows: true,
+      jsNote: 'in Chromium: the event-log file below' },
     { id: 'ingestAndCohort100k', what: 'event ingestion and cohorting, per MB (100k users)',
       cohorts: 'BM_IngestAndCohort/100000', perMegabyte: true,
       jsNote: 'in Chromium: the event-log file below' },
@@ -97,6 +100,11 @@ function eventLogOperations(results) {
       + 'runs)',
     perMegabyte: true,
     eventLog: true,
+  }, {
+    id: 'eventLogFileRows',
+    what: '↳ the same per million events (rows of the file)',
+    perMillionRows: true,
+    eventLog: true,
   }];
 }
 
@@ -104,12 +112,15 @@ function eventLogOperations(results) {
 function eventLogRow(operation, eventLog) {
   const oursRate = eventLog.ours.median.megabytesPerSecond;
   const duckdbRate = eventLog.duckdb.median.megabytesPerSecond;
-  const jsSeconds = 1 / oursRate;
-  const referenceSeconds = 1 / duckdbRate;
+  // Per 10^6 bytes, or per 10^6 rows: the file's megabytes, or millions of rows, per MB read.
+  const per = operation.perMillionRows ? eventLog.file.bytes / eventLog.file.rows : 1;
+  const jsSeconds = per / oursRate;
+  const referenceSeconds = per / duckdbRate;
   return {
     id: operation.id,
     what: operation.what,
-    perMegabyte: true,
+    perMegabyte: !operation.perMillionRows,
+    perMillionRows: Boolean(operation.perMillionRows),
     nativeBenchmark: null,
     nativeSeconds: null,
     nativeRepetitions: null,
@@ -139,10 +150,17 @@ function buildRows(results, read) {
     // reads, in the page from the size of the parsed text.
     const nativeRate = native?.bytesPerSecond ?? null;
     const jsRate = js ? results.fixtures.parseTextBytes / (js.ms / 1000) : null;
-    const nativeSeconds = !native ? null
-      : operation.perMegabyte ? 1e6 / nativeRate : native.seconds;
-    const nativeCpuSeconds = !native ? null
-      : operation.perMegabyte ? 1e6 / native.bytesPerCpuSecond : native.cpuSeconds;
+    // Per-million-rows rows: the time of one pass over the log, scaled to 10^6 of its rows.
+    // A run without the rows counter has no such figure.
+    const rows = native?.counters?.rows;
+    const perRows = rows > 0 ? 1e6 * native.bytesPerIteration / rows : null;
+    const measured = native && !(operation.perMillionRows && perRows === null);
+    const nativeSeconds = !measured ? null
+      : operation.perMegabyte ? 1e6 / nativeRate
+        : operation.perMillionRows ? perRows / nativeRate : native.seconds;
+    const nativeCpuSeconds = !measured ? null
+      : operation.perMegabyte ? 1e6 / native.bytesPerCpuSecond
+        : operation.perMillionRows ? perRows / native.bytesPerCpuSecond : native.cpuSeconds;
     const jsSeconds = !js ? null : operation.perMegabyte ? 1e6 / jsRate : js.ms / 1000;
     const referenceSeconds = reference ? reference.seconds : null;
     const ours = jsSeconds ?? nativeSeconds;
@@ -150,6 +168,7 @@ function buildRows(results, read) {
       id: operation.id,
       what: operation.what,
       perMegabyte: Boolean(operation.perMegabyte),
+      perMillionRows: Boolean(operation.perMillionRows),
       nativeBenchmark: operation.cohorts ?? operation.native,
       nativeSeconds,
       nativeRepetitions: native?.repetitions ?? null,
