@@ -404,6 +404,11 @@ describe('Cohorts', () => {
       + 'after 0 yet: the log ends in the month its first cohort began. Retention shows once it '
       + 'reaches into the next.');
     assert.match(await page.textContent('#cohorts-mean-note'), /\(the one cohort at every /);
+    // Asked for, interval 0 is drawn, and the note no longer covers it.
+    await page.check('#cohorts-chart-zero');
+    assert.equal(await page.isVisible('#cohorts-chart-empty'), false);
+    await page.uncheck('#cohorts-chart-zero');
+    assert.equal(await page.isVisible('#cohorts-chart-empty'), true);
 
     // A log that reaches the next month has a curve to draw, and the note goes.
     await uploadText('two-months.csv',

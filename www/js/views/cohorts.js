@@ -74,6 +74,9 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
   const chartCard = find('#cohorts-chart-card');
   const meanNote = find('#cohorts-mean-note');
   const chartEmpty = find('#cohorts-chart-empty');
+  const intervalZero = find('#cohorts-chart-zero');
+  /** Whether the table on show has interval 0 alone, so the chart has nothing after it. */
+  let onlyIntervalZero = false;
   const skippedCard = find('#cohorts-skipped');
   const skippedSummary = find('#cohorts-skipped-summary');
   const skippedRows = find('#cohorts-skipped-table tbody');
@@ -252,12 +255,17 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
       + 'which it may cover only in part';
     heatmap.show(table);
     curveChart.update(table);
-    // With interval 0 alone every curve is one point at 100%, hidden unless asked for.
-    chartEmpty.hidden = lastInterval > 0;
+    onlyIntervalZero = lastInterval === 0;
     chartEmpty.textContent = `No cohort has an interval after 0 yet: the log ends in the `
       + `${table.period} its first cohort began. Retention shows once it reaches into the next.`;
+    showChartEmpty();
     showMeanNote(table);
     showSkipped(table);
+  }
+
+  // With interval 0 alone every curve is one point at 100%, drawn only when asked for.
+  function showChartEmpty() {
+    chartEmpty.hidden = !onlyIntervalZero || intervalZero.checked;
   }
 
   function showMeanNote({ meanCohorts }) {
@@ -321,8 +329,10 @@ export function createCohortsView(root, core, { isActive, sendToPredict, sendToS
   }
 
   cancelButton.addEventListener('click', cancel);
-  const intervalZero = find('#cohorts-chart-zero');
-  intervalZero.addEventListener('change', () => curveChart.showIntervalZero(intervalZero.checked));
+  intervalZero.addEventListener('change', () => {
+    curveChart.showIntervalZero(intervalZero.checked);
+    showChartEmpty();
+  });
   find('#cohorts-to-predict').addEventListener('click', fitInPredict);
   find('#cohorts-to-simulate').addEventListener('click', simulateWithSizes);
   for (const radio of root.querySelectorAll('input[name="cohorts-unit"]')) {
